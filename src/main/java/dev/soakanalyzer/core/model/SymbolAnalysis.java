@@ -1,0 +1,29 @@
+package dev.soakanalyzer.core.model;
+
+import java.util.List;
+
+/** Result for one symbol: a cell per metric (catalog order) and the symbol's worst status. */
+public record SymbolAnalysis(
+    String symbol, int windowCount, List<MetricCell> cells, Level verdict) {
+
+  public SymbolAnalysis {
+    cells = List.copyOf(cells);
+  }
+
+  public MetricCell cell(String metricKey) {
+    for (MetricCell c : cells) {
+      if (c.metric().key().equals(metricKey)) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException("no metric " + metricKey);
+  }
+
+  public int violationEvents(Level level) {
+    int n = 0;
+    for (MetricCell c : cells) {
+      n += level == Level.CRIT ? c.critEvents() : level == Level.WARN ? c.warnEvents() : 0;
+    }
+    return n;
+  }
+}

@@ -1,0 +1,35 @@
+package dev.soakanalyzer.core.model;
+
+import java.util.Objects;
+
+/**
+ * All windows of one symbol, ordered by window index, stored as compact primitive arrays.
+ *
+ * <p>{@code values[m][i]} is metric {@code m} (catalog order) in window {@code windows[i]}; {@code
+ * NaN} means the window had no value for that metric. The arrays are owned by this record: callers
+ * must not modify them (they are not copied, so 100k windows cost no extra copies).
+ */
+public record SymbolSeries(String symbol, int[] windows, double[][] values) {
+
+  public SymbolSeries {
+    Objects.requireNonNull(symbol, "symbol");
+    for (double[] column : values) {
+      if (column.length != windows.length) {
+        throw new IllegalArgumentException("series of " + symbol + " has ragged columns");
+      }
+    }
+    for (int i = 1; i < windows.length; i++) {
+      if (windows[i] <= windows[i - 1]) {
+        throw new IllegalArgumentException("windows of " + symbol + " must be strictly ascending");
+      }
+    }
+  }
+
+  public int size() {
+    return windows.length;
+  }
+
+  public double[] column(int metricIndex) {
+    return values[metricIndex];
+  }
+}
