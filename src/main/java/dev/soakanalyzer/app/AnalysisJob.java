@@ -34,13 +34,16 @@ public final class AnalysisJob {
   }
 
   public AnalysisOutcome run(AnalysisRequest request) throws UsageException, IOException {
+    long t0 = System.nanoTime();
     SoakData data =
         new Ingestor(request.settings(), console::warn)
             .ingest(request.workDir(), request.iterGlob());
+    long t1 = System.nanoTime();
     if (data.series().isEmpty()) {
       throw new UsageException("no ITER_SUMMARY windows matched '" + request.iterGlob() + "'");
     }
     Analysis analysis = Analyzer.analyze(data, request.settings(), clock.instant());
+    long t2 = System.nanoTime();
     if (analysis.insufficientWindows()) {
       console.warn(
           "only "
@@ -50,10 +53,12 @@ public final class AnalysisJob {
               + " required for statistical significance)");
     }
     Map<String, Path> written = write(analysis, request.workDir(), request.options());
+    long t3 = System.nanoTime();
     if (request.options().verbose()) {
       console.print(new MiniPlotRenderer().render(analysis));
     }
-    return new AnalysisOutcome(analysis, written);
+    return new AnalysisOutcome(
+        analysis, written, new AnalysisOutcome.Timings(t1 - t0, t2 - t1, t3 - t2));
   }
 
   /** Renders every report, then writes them under an out-dir lock so two runs never interleave. */
