@@ -33,9 +33,13 @@ final class IterFileParser {
   }
 
   ParsedFile parse(byte[] content) {
+    return parse(content, content.length);
+  }
+
+  ParsedFile parse(byte[] content, int length) {
     Object root;
     try {
-      root = LiteJson.parse(content);
+      root = LiteJson.parse(content, length);
     } catch (StreamConstraintsException e) {
       return new ParsedFile.Skipped("not valid JSON: " + oneLine(e.getOriginalMessage(), null));
     } catch (JsonProcessingException e) {

@@ -66,8 +66,8 @@ final class LiteJson {
   private LiteJson() {}
 
   /** Parses a whole document; throws on malformed JSON or trailing content. */
-  static Object parse(byte[] content) throws IOException {
-    try (JsonParser p = FACTORY.createParser(content)) {
+  static Object parse(byte[] content, int length) throws IOException {
+    try (JsonParser p = FACTORY.createParser(content, 0, length)) {
       JsonToken t = p.nextToken();
       if (t == null) {
         return null;
