@@ -2,8 +2,7 @@ package dev.soakanalyzer.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.soakanalyzer.app.Console;
-import dev.soakanalyzer.cli.ExportRedisCommand;
+import dev.soakanalyzer.cli.Main;
 import dev.soakanalyzer.testsupport.MutableClock;
 import dev.soakanalyzer.testsupport.RealRedis;
 import dev.soakanalyzer.testsupport.RedisServer;
@@ -20,10 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import redis.clients.jedis.Jedis;
 
-/** {@code export-redis} through picocli, against a real server. */
+/** {@code soak-analyzer export-redis} through {@link Main#run}, against a real server. */
 class ExportRedisCommandTest {
   @RegisterExtension static final RealRedis REDIS = new RealRedis();
 
@@ -52,13 +50,17 @@ class ExportRedisCommandTest {
   int run(Map<String, String> environment, String... args) {
     out.getBuffer().setLength(0);
     err.getBuffer().setLength(0);
-    var console = new Console(new PrintWriter(out, true), new PrintWriter(err, true), false);
     List<String> all = new ArrayList<>(List.of("--summary", summary.toString()));
     all.addAll(List.of("--violations", violations.toString()));
     all.addAll(List.of("--state-dir", dir.resolve("state").toString()));
     all.addAll(List.of(args));
-    return new CommandLine(new ExportRedisCommand(console, environment, clock))
-        .execute(all.toArray(String[]::new));
+    all.add(0, "export-redis");
+    return Main.run(
+        all.toArray(String[]::new),
+        new PrintWriter(out, true),
+        new PrintWriter(err, true),
+        environment,
+        clock);
   }
 
   String marker() throws Exception {
