@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       AnalyzeCommand.class,
+      ActionCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main {

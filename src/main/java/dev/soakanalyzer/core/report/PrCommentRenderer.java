@@ -7,7 +7,6 @@ import dev.soakanalyzer.core.model.MetricCell;
 import dev.soakanalyzer.core.model.MetricDef;
 import dev.soakanalyzer.core.model.SymbolAnalysis;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -248,15 +247,13 @@ public final class PrCommentRenderer {
     if (before == null || !Double.isFinite(before)) {
       return v;
     }
-    BigDecimal delta = round(c.last(), d).subtract(round(before, d));
+    BigDecimal now = Numbers.round(c.last(), d);
+    BigDecimal then = Numbers.round(before, d);
+    BigDecimal delta = now.subtract(then);
     if (delta.signum() == 0) {
       return v + " (±0)";
     }
     return v + " (" + (delta.signum() > 0 ? "+" : "") + delta.toPlainString() + ")";
-  }
-
-  private static BigDecimal round(double v, int decimals) {
-    return BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP);
   }
 
   static String verdictBadge(Level level) {
@@ -316,7 +313,7 @@ public final class PrCommentRenderer {
         t.append('\t')
             .append(c.metric().key())
             .append('=')
-            .append(round(c.last(), c.metric().decimals()).toPlainString());
+            .append(Numbers.format(c.last(), c.metric().decimals()));
       }
     }
     return Base64.getUrlEncoder()
@@ -402,10 +399,7 @@ public final class PrCommentRenderer {
     }
 
     static String number(double v, int decimals) {
-      if (!Double.isFinite(v)) {
-        return "n/a";
-      }
-      return round(v, decimals).toPlainString();
+      return Numbers.format(v, decimals);
     }
   }
 }

@@ -294,22 +294,7 @@ public final class StepSummaryRenderer {
 
   /** Sparkline of the plotted points, 8 wide (DECISIONS §4). */
   static String spark(double[] points) {
-    // TODO(action): switch to the lead's Sparkline.render(points, 8) once it is on main.
-    double[] v =
-        MermaidChart.chunkMeans(
-            java.util.Arrays.stream(points).filter(Double::isFinite).toArray(), 8);
-    if (v.length == 0) {
-      return "n/a";
-    }
-    double lo = java.util.Arrays.stream(v).min().orElse(0);
-    double hi = java.util.Arrays.stream(v).max().orElse(0);
-    String blocks = "▁▂▃▄▅▆▇█";
-    StringBuilder b = new StringBuilder();
-    for (double x : v) {
-      int i = hi == lo ? 3 : (int) Math.min(7, Math.floor((x - lo) / (hi - lo) * 8));
-      b.append(blocks.charAt(i));
-    }
-    return b.toString();
+    return Sparkline.render(points, Sparkline.NARROW);
   }
 
   static int utf8Length(CharSequence s) {
