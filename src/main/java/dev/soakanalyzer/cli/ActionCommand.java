@@ -5,9 +5,20 @@ import dev.soakanalyzer.action.ActionSettings;
 import dev.soakanalyzer.action.RedisExport;
 import dev.soakanalyzer.app.AnalysisRequest;
 import dev.soakanalyzer.app.Console;
+import dev.soakanalyzer.app.ReportFiles;
 import dev.soakanalyzer.core.model.InvalidSettingsException;
 import dev.soakanalyzer.github.ActionContext;
 import dev.soakanalyzer.github.GitHubCommentPublisher;
+import dev.soakanalyzer.redis.ExportOptions;
+import dev.soakanalyzer.redis.ExportPayload;
+import dev.soakanalyzer.redis.ExportPayloadReader;
+import dev.soakanalyzer.redis.ExportResult;
+import dev.soakanalyzer.redis.ExportStatusMarker;
+import dev.soakanalyzer.redis.InvalidExportInputException;
+import dev.soakanalyzer.redis.RedisConnectionSettings;
+import dev.soakanalyzer.redis.RedisExporter;
+import dev.soakanalyzer.redis.RedisKeys;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -176,10 +187,47 @@ public final class ActionCommand implements Callable<Integer> {
     }
   }
 
-  /** The Redis export of the action. */
-  static RedisExport redisExport() {
-    // SEAM(redis): wired to dev.soakanalyzer.redis.RedisExporter once the redis branch is merged.
-    return (analysis, outDir, settings, console) ->
-        console.warn("redis-url given, but this build has no Redis export: skipped");
+  /**
+   * The Redis export of the action: the reports just written, through the Redis adapter. Every
+   * failure is a warning: the step's result is the analysis, not the export.
+   */
+  RedisExport redisExport() {
+    return (analysis, outDir, settings, console) -> {
+      try {
+        ExportPayload payload =
+            new ExportPayloadReader()
+                .read(outDir.resolve(ReportFiles.SUMMARY), outDir.resolve(ReportFiles.VIOLATIONS));
+        RedisExporter exporter =
+            new RedisExporter(RedisConnectionSettings.of(settings.url()), context.clock());
+        ExportResult result =
+            exporter.export(
+                payload,
+                new ExportOptions(
+                    new RedisKeys(settings.env(), settings.exchange()),
+                    settings.ttl(),
+                    settings.stream(),
+                    settings.streamMaxlen()));
+        Path workspace =
+            context.env().containsKey("GITHUB_WORKSPACE")
+                ? Path.of(context.env().get("GITHUB_WORKSPACE"))
+                : context.workDir();
+        try {
+          new ExportStatusMarker(workspace.resolve("artifacts/state"), context.clock())
+              .record(result);
+        } catch (IOException e) {
+          console.warn("cannot write last_export_status.json: " + e.getMessage());
+        }
+        if (result.exported()) {
+          console.info(result.message());
+        } else if (result.skippedUnreachable()) {
+          console.warn("redis unavailable, skip export");
+        } else {
+          console.warn("Redis export failed: " + result.message());
+        }
+      } catch (InvalidExportInputException | IllegalArgumentException e) {
+        // Messages of the Redis adapter never carry the password (RedisUrl redacts it).
+        console.warn("Redis export skipped: " + ErrorHandlers.oneLine(e.getMessage()));
+      }
+    };
   }
 }

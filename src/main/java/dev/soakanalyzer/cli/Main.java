@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       AnalyzeCommand.class,
       ActionCommand.class,
+      ExportRedisCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main {

@@ -299,4 +299,44 @@ class ActionRunnerTest {
         .contains("error: no ITER_SUMMARY windows matched 'nothing/ITER_SUMMARY_*.json'");
     assertThat(stdout).contains("::error title=soak-analyzer::");
   }
+
+  @Test
+  void withARedisUrlTheReportsAreExportedAndTheUrlIsMasked() throws Exception {
+    int port;
+    try (var socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Process redis =
+        new ProcessBuilder(
+                "redis-server",
+                "--port",
+                Integer.toString(port),
+                "--save",
+                "",
+                "--appendonly",
+                "no")
+            .redirectErrorStream(true)
+            .redirectOutput(workspace.resolve("redis.log").toFile())
+            .start();
+    try {
+      String url = "redis://default:pw-secret@127.0.0.1:" + port + "/0";
+      env.put("INPUT_REDIS-URL", url);
+      env.put("INPUT_ENV", "ci");
+      int code = -1;
+      for (int attempt = 0;
+          attempt < 50 && (code != 0 || stderr.contains("redis unavailable"));
+          attempt++) {
+        Thread.onSpinWait();
+        code = run();
+      }
+      assertThat(code).isZero();
+      assertThat(stderr).doesNotContain("redis unavailable").doesNotContain("pw-secret");
+      assertThat(stdout).contains("::add-mask::" + url).contains("::add-mask::pw-secret");
+      assertThat(workspace.resolve("artifacts/state/last_export_status.json"))
+          .content()
+          .contains("\"summary\" : \"OK\"");
+    } finally {
+      redis.destroy();
+    }
+  }
 }
