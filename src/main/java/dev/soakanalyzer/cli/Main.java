@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       AnalyzeCommand.class,
+      ActionCommand.class,
       ExportRedisCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class,
