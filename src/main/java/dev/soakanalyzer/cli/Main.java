@@ -1,5 +1,80 @@
 package dev.soakanalyzer.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point: {@code soak-analyzer <command>}. {@code main} only maps {@link #run} to an exit
+ * code.
+ */
+@Command(
+    name = "soak-analyzer",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Analyses ITER_SUMMARY_*.json windows of a soak run: trends, sparklines, WARN/CRIT",
+      "violations, recommendations, Markdown + JSON reports, Redis export and alerts."
+    },
+    subcommands = {
+      AnalyzeCommand.class,
+      CommandLine.HelpCommand.class,
+    })
 public final class Main {
-  public static void main(String[] args) {}
+
+  public static void main(String[] args) {
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int code = run(args, out, err, System.getenv(), Clock.systemUTC());
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  public static int run(
+      String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock) {
+    return run(args, new CliContext(out, err, env, clock, Path.of("").toAbsolutePath()));
+  }
+
+  /**
+   * Runs one command line and returns its exit code (0 ok, 1 CRIT with --exit-on-crit, 2 usage).
+   */
+  public static int run(String[] args, CliContext context) {
+    CommandLine cli = new CommandLine(new Main(), new ContextFactory(context));
+    cli.setOut(context.out());
+    cli.setErr(context.err());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setParameterExceptionHandler(new ErrorHandlers.Parameters(context));
+    cli.setExecutionExceptionHandler(new ErrorHandlers.Execution(context));
+    int code = cli.execute(args);
+    context.out().flush();
+    context.err().flush();
+    return code;
+  }
+
+  /** Creates commands with the context injected (constructor taking a {@link CliContext}). */
+  private static final class ContextFactory implements CommandLine.IFactory {
+    private final CliContext context;
+    private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+    ContextFactory(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      try {
+        return type.getDeclaredConstructor(CliContext.class).newInstance(context);
+      } catch (NoSuchMethodException e) {
+        return fallback.create(type);
+      }
+    }
+  }
 }

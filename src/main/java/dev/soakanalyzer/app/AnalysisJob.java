@@ -1,0 +1,88 @@
+package dev.soakanalyzer.app;
+
+import dev.soakanalyzer.core.analysis.Analyzer;
+import dev.soakanalyzer.core.model.Analysis;
+import dev.soakanalyzer.core.model.SoakData;
+import dev.soakanalyzer.core.report.AnalysisReportRenderer;
+import dev.soakanalyzer.core.report.MiniPlotRenderer;
+import dev.soakanalyzer.core.report.RecommendationsRenderer;
+import dev.soakanalyzer.ingest.Ingestor;
+import dev.soakanalyzer.io.AtomicFiles;
+import dev.soakanalyzer.json.SummaryJson;
+import dev.soakanalyzer.json.ViolationsJson;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@code analyze} use case shared by the CLI, the action and the runner: ingest, analyse,
+ * render, and write the four reports atomically. Nothing is written when no window is usable.
+ */
+public final class AnalysisJob {
+  private final Clock clock;
+  private final Console console;
+
+  public AnalysisJob(Clock clock, Console console) {
+    this.clock = clock;
+    this.console = console;
+  }
+
+  public AnalysisOutcome run(AnalysisRequest request) throws UsageException, IOException {
+    SoakData data =
+        new Ingestor(request.settings(), console::warn)
+            .ingest(request.workDir(), request.iterGlob());
+    if (data.series().isEmpty()) {
+      throw new UsageException("no ITER_SUMMARY windows matched '" + request.iterGlob() + "'");
+    }
+    Analysis analysis = Analyzer.analyze(data, request.settings(), clock.instant());
+    if (analysis.insufficientWindows()) {
+      console.warn(
+          "only "
+              + analysis.windows()
+              + " windows analyzed ("
+              + analysis.minWindowsRequired()
+              + " required for statistical significance)");
+    }
+    Map<String, Path> written = write(analysis, request.workDir(), request.options());
+    if (request.options().verbose()) {
+      console.print(new MiniPlotRenderer().render(analysis));
+    }
+    return new AnalysisOutcome(analysis, written);
+  }
+
+  /** Renders every report, then writes them under an out-dir lock so two runs never interleave. */
+  public static Map<String, Path> write(Analysis analysis, Path workDir, ReportOptions options)
+      throws IOException {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put(ReportFiles.ANALYSIS, new AnalysisReportRenderer().render(analysis));
+    files.put(ReportFiles.VIOLATIONS, ViolationsJson.render(analysis.violations()));
+    files.put(
+        ReportFiles.RECOMMENDATIONS,
+        new RecommendationsRenderer(options.book(), options.lang()).render(analysis));
+    if (options.emitSummary()) {
+      files.put(ReportFiles.SUMMARY, SummaryJson.render(analysis));
+    }
+    Path outDir = workDir.resolve(options.outDir());
+    Files.createDirectories(outDir);
+    Map<String, Path> written = new LinkedHashMap<>();
+    try (FileChannel lockFile =
+            FileChannel.open(
+                outDir.resolve(".soak-analyzer.lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock ignored = lockFile.lock()) {
+      for (Map.Entry<String, String> e : files.entrySet()) {
+        Path target = outDir.resolve(e.getKey());
+        AtomicFiles.write(target, e.getValue());
+        written.put(e.getKey(), target);
+      }
+    }
+    return written;
+  }
+}

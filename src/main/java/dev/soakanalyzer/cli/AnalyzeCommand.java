@@ -1,0 +1,68 @@
+package dev.soakanalyzer.cli;
+
+import dev.soakanalyzer.app.AnalysisJob;
+import dev.soakanalyzer.app.AnalysisOutcome;
+import dev.soakanalyzer.app.AnalysisRequest;
+import dev.soakanalyzer.app.Console;
+import dev.soakanalyzer.core.model.Analysis;
+import dev.soakanalyzer.core.model.Level;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code soak-analyzer analyze}: the guide's {@code analyze_post_soak}. */
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Analyse ITER_SUMMARY windows and write POST_SOAK_ANALYSIS.md, VIOLATIONS.json,",
+      "RECOMMENDATIONS.md and SOAK_SUMMARY.json into --out-dir.",
+      "",
+      "Exit codes: 0 OK/WARN (or CRIT without --exit-on-crit), 1 CRIT with --exit-on-crit,",
+      "2 usage or input error."
+    })
+public final class AnalyzeCommand implements Callable<Integer> {
+  private final CliContext context;
+
+  @Mixin AnalysisOptions analysis;
+
+  @Option(
+      names = "--exit-on-crit",
+      description = "Exit code 1 when CRIT violations are found (default: false).")
+  boolean exitOnCrit;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Print the MINI-PLOTS SUMMARY table to stdout.")
+  boolean verbose;
+
+  public AnalyzeCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Console console = context.console(verbose);
+    AnalysisRequest request = analysis.toRequest(context.workDir(), verbose);
+    AnalysisOutcome outcome = new AnalysisJob(context.clock(), console).run(request);
+    Analysis a = outcome.analysis();
+    console.info(
+        "verdict="
+            + a.verdict()
+            + " windows="
+            + a.windows()
+            + " symbols="
+            + a.symbols().size()
+            + " crit="
+            + a.counts().crit()
+            + " warn="
+            + a.counts().warn()
+            + " ok="
+            + a.counts().ok()
+            + " out_dir="
+            + request.options().outDir());
+    return exitOnCrit && a.verdict() == Level.CRIT ? 1 : 0;
+  }
+}

@@ -1,0 +1,2 @@
+/** The optional thresholds file: per-symbol thresholds and custom metrics without code changes. */
+package dev.soakanalyzer.config;

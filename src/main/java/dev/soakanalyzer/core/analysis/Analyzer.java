@@ -1,0 +1,167 @@
+package dev.soakanalyzer.core.analysis;
+
+import dev.soakanalyzer.core.model.Analysis;
+import dev.soakanalyzer.core.model.AnalysisSettings;
+import dev.soakanalyzer.core.model.CellCounts;
+import dev.soakanalyzer.core.model.CellStatus;
+import dev.soakanalyzer.core.model.Level;
+import dev.soakanalyzer.core.model.MetricCatalog;
+import dev.soakanalyzer.core.model.MetricCell;
+import dev.soakanalyzer.core.model.MetricDef;
+import dev.soakanalyzer.core.model.SoakData;
+import dev.soakanalyzer.core.model.SymbolAnalysis;
+import dev.soakanalyzer.core.model.SymbolSeries;
+import dev.soakanalyzer.core.model.Threshold;
+import dev.soakanalyzer.core.model.TrendResult;
+import dev.soakanalyzer.core.model.Violation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns ingested series into the analysis: per-window violations, per-cell status, statistics,
+ * trend and plot points, counts of cells and the verdict. One pass per series: linear in windows.
+ */
+public final class Analyzer {
+  private Analyzer() {}
+
+  public static Analysis analyze(SoakData data, AnalysisSettings settings, Instant generatedAt) {
+    MetricCatalog catalog = data.catalog();
+    List<SymbolAnalysis> symbols = new ArrayList<>(data.series().size());
+    List<Violation> violations = new ArrayList<>();
+    int crit = 0;
+    int warn = 0;
+    int ok = 0;
+    int noData = 0;
+    for (SymbolSeries series : data.series()) {
+      List<MetricCell> cells = new ArrayList<>(catalog.size());
+      Level symbolVerdict = Level.OK;
+      for (int m = 0; m < catalog.size(); m++) {
+        MetricDef metric = catalog.get(m);
+        Threshold threshold = settings.thresholds().forMetric(series.symbol(), metric.key());
+        MetricCell cell =
+            analyzeCell(series, m, metric, threshold, settings.timeBuckets(), violations);
+        cells.add(cell);
+        switch (cell.status()) {
+          case CRIT -> crit++;
+          case WARN -> warn++;
+          case OK -> ok++;
+          case NO_DATA -> noData++;
+        }
+        if (cell.status().level() != null) {
+          symbolVerdict = Level.worst(symbolVerdict, cell.status().level());
+        }
+      }
+      symbols.add(new SymbolAnalysis(series.symbol(), series.size(), cells, symbolVerdict));
+    }
+    violations.sort(Violation.SEVERITY_ORDER);
+    return new Analysis(
+        generatedAt,
+        data.distinctWindows(),
+        settings.minWindows(),
+        settings.timeBuckets(),
+        catalog,
+        symbols,
+        violations,
+        new CellCounts(crit, warn, ok, noData),
+        data.meta(),
+        data.quality());
+  }
+
+  private static MetricCell analyzeCell(
+      SymbolSeries series,
+      int metricIndex,
+      MetricDef metric,
+      Threshold threshold,
+      int timeBuckets,
+      List<Violation> sink) {
+    int[] windows = series.windows();
+    double[] column = series.column(metricIndex);
+    Level worstLevel = Level.OK;
+    Violation worst = null;
+    double worstExcess = Double.NEGATIVE_INFINITY;
+    int warnEvents = 0;
+    int critEvents = 0;
+    double last = Double.NaN;
+    for (int i = 0; i < windows.length; i++) {
+      double v = column[i];
+      if (Double.isNaN(v)) {
+        continue;
+      }
+      last = v;
+      Level level = threshold.levelOf(v, metric.direction());
+      if (level == Level.OK) {
+        continue;
+      }
+      double bound = threshold.boundFor(level);
+      Violation violation =
+          new Violation(
+              series.symbol(),
+              metric.key(),
+              level,
+              windows[i],
+              v,
+              bound,
+              ViolationNotes.note(metric, level));
+      sink.add(violation);
+      if (level == Level.CRIT) {
+        critEvents++;
+      } else {
+        warnEvents++;
+      }
+      double excess = excess(metric, threshold, v);
+      if (level.compareTo(worstLevel) > 0 || (level == worstLevel && excess > worstExcess)) {
+        worstLevel = level;
+        worst = violation;
+        worstExcess = excess;
+      }
+    }
+    double[] present = Stats.present(column);
+    if (present.length == 0) {
+      return new MetricCell(
+          metric,
+          threshold,
+          CellStatus.NO_DATA,
+          0,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          TrendResult.NONE,
+          new double[0],
+          0,
+          0,
+          null);
+    }
+    Bucketing points = Bucketing.of(windows, column, timeBuckets);
+    TrendResult trend = TrendEstimator.estimate(points.x(), points.y(), points.n());
+    return new MetricCell(
+        metric,
+        threshold,
+        CellStatus.of(worstLevel),
+        present.length,
+        last,
+        Stats.median(present),
+        Stats.min(present),
+        Stats.max(present),
+        Stats.mean(present),
+        trend,
+        points.points(),
+        warnEvents,
+        critEvents,
+        worst);
+  }
+
+  /**
+   * How far past the WARN bound a value is, relative to the WARN-CRIT gap (ranks the worst window).
+   */
+  private static double excess(MetricDef metric, Threshold t, double v) {
+    double gap = Math.abs(t.warn() - t.crit());
+    double past =
+        metric.direction() == dev.soakanalyzer.core.model.Direction.LOW_IS_BAD
+            ? t.warn() - v
+            : v - t.warn();
+    return gap > 0 ? past / gap : past;
+  }
+}

@@ -1,0 +1,256 @@
+package dev.soakanalyzer.core.report;
+
+import dev.soakanalyzer.core.model.Analysis;
+import dev.soakanalyzer.core.model.MetricCell;
+import dev.soakanalyzer.core.model.MetricDef;
+import dev.soakanalyzer.core.model.SkippedFile;
+import dev.soakanalyzer.core.model.SymbolAnalysis;
+import dev.soakanalyzer.core.model.Threshold;
+import dev.soakanalyzer.core.model.Violation;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * POST_SOAK_ANALYSIS.md: the guide's header, Summary Table, Violations Summary and Final Verdict,
+ * then per-symbol details, the worst windows, thresholds and data quality.
+ */
+public final class AnalysisReportRenderer {
+  /** Long lists (skipped files, warnings, worst windows) stop here and say how many more. */
+  static final int LIST_LIMIT = 50;
+
+  static final int TOP_VIOLATIONS = 20;
+
+  private static final DateTimeFormatter GENERATED =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+  public String render(Analysis a) {
+    StringBuilder sb = new StringBuilder(4096 + a.symbols().size() * 1024);
+    sb.append("# Post-Soak Analysis Report\n\n");
+    sb.append("Generated: ").append(GENERATED.format(a.generatedAt())).append("\n");
+    sb.append("Windows analyzed: ").append(a.windows()).append("\n");
+    sb.append("Min windows required: ").append(a.minWindowsRequired()).append("\n");
+    if (a.timeBuckets() > 1) {
+      sb.append("Time buckets: ").append(a.timeBuckets()).append(" windows per point\n");
+    }
+    if (a.insufficientWindows()) {
+      sb.append("\n").append(insufficientWindowsWarning(a)).append("\n");
+    }
+    summaryTable(sb, a);
+    violationsSummary(sb, a);
+    sb.append("\n## Final Verdict\n\n").append(StatusLabels.verdictLine(a.verdict())).append("\n");
+    symbolDetails(sb, a);
+    worstWindows(sb, a);
+    thresholds(sb, a);
+    dataQuality(sb, a);
+    return sb.toString();
+  }
+
+  /** The guide's warning line for a short run. */
+  public static String insufficientWindowsWarning(Analysis a) {
+    return "⚠️ WARNING: Only "
+        + a.windows()
+        + " windows analyzed ("
+        + a.minWindowsRequired()
+        + " required for statistical significance)";
+  }
+
+  private static void summaryTable(StringBuilder sb, Analysis a) {
+    sb.append("\n## Summary Table\n\n| Symbol |");
+    for (MetricDef m : a.catalog().metrics()) {
+      sb.append(' ').append(m.tableHeader()).append(" | Sparkline | Trend | Status |");
+    }
+    sb.append("\n|--------|");
+    for (int i = 0; i < a.catalog().size(); i++) {
+      sb.append("------|-----------|-------|--------|");
+    }
+    sb.append('\n');
+    for (SymbolAnalysis s : a.symbols()) {
+      sb.append("| ").append(Markdown.escapeCell(s.symbol())).append(" |");
+      for (MetricCell c : s.cells()) {
+        sb.append(' ')
+            .append(Numbers.format(c.last(), c.metric().decimals()))
+            .append(" | ")
+            .append(Sparkline.render(c.plotPoints(), Sparkline.WIDE))
+            .append(" | ")
+            .append(c.hasData() ? c.trend().trend().symbol() : "—")
+            .append(" | ")
+            .append(StatusLabels.of(c.status()))
+            .append(" |");
+      }
+      sb.append('\n');
+    }
+  }
+
+  private static void violationsSummary(StringBuilder sb, Analysis a) {
+    sb.append("\n## Violations Summary\n\n");
+    sb.append("- ❌ CRIT: ").append(a.counts().crit()).append('\n');
+    sb.append("- ⚠️ WARN: ").append(a.counts().warn()).append('\n');
+    sb.append("- ✅ OK: ").append(a.counts().ok()).append('\n');
+    if (a.counts().noData() > 0) {
+      sb.append("- ➖ NO_DATA: ").append(a.counts().noData()).append('\n');
+    }
+    sb.append("\nCounts are symbol x metric cells at their worst level; ")
+        .append(a.violations().size())
+        .append(" violation events in ")
+        .append(a.windows())
+        .append(" windows (VIOLATIONS.json).\n");
+  }
+
+  private static void symbolDetails(StringBuilder sb, Analysis a) {
+    sb.append("\n## Symbol Details\n");
+    for (SymbolAnalysis s : a.symbols()) {
+      sb.append("\n### ")
+          .append(Markdown.escapeCell(s.symbol()))
+          .append(" — ")
+          .append(StatusLabels.of(s.verdict()))
+          .append(" (")
+          .append(s.windowCount())
+          .append(" windows)\n\n");
+      sb.append(
+          "| Metric | Last | Min | Median | Max | Trend | Slope (norm.) | p-value | WARN | CRIT | Worst window |\n");
+      sb.append(
+          "|--------|------|-----|--------|-----|-------|---------------|---------|------|------|--------------|\n");
+      for (MetricCell c : s.cells()) {
+        int d = c.metric().decimals();
+        sb.append("| ")
+            .append(c.metric().key())
+            .append(" | ")
+            .append(Numbers.format(c.last(), d))
+            .append(" | ")
+            .append(Numbers.format(c.min(), d))
+            .append(" | ")
+            .append(Numbers.format(c.median(), d))
+            .append(" | ")
+            .append(Numbers.format(c.max(), d))
+            .append(" | ")
+            .append(c.hasData() ? c.trend().trend().symbol() : "—")
+            .append(" | ")
+            .append(c.valueCount() >= 2 ? Numbers.format(c.trend().normalizedSlope(), 4) : "n/a")
+            .append(" | ")
+            .append(pValue(c.trend().pValue()))
+            .append(" | ")
+            .append(c.warnEvents())
+            .append(" | ")
+            .append(c.critEvents())
+            .append(" | ")
+            .append(c.worst() == null ? "—" : worstCell(c.worst(), c.metric()))
+            .append(" |\n");
+      }
+    }
+  }
+
+  private static String pValue(double p) {
+    return Double.isFinite(p) && p < 0.0001 ? "<0.0001" : Numbers.format(p, 4);
+  }
+
+  private static String worstCell(Violation v, MetricDef m) {
+    return "#" + v.windowIndex() + " (" + Numbers.withUnit(v.value(), m.decimals(), m.unit()) + ")";
+  }
+
+  private static void worstWindows(StringBuilder sb, Analysis a) {
+    if (a.violations().isEmpty()) {
+      return;
+    }
+    sb.append("\n## Top Violations\n\n");
+    sb.append("| Level | Symbol | Metric | Window | Value | Threshold | Note |\n");
+    sb.append("|-------|--------|--------|--------|-------|-----------|------|\n");
+    List<Violation> top =
+        a.violations().subList(0, Math.min(TOP_VIOLATIONS, a.violations().size()));
+    for (Violation v : top) {
+      MetricDef m = a.catalog().find(v.metric()).orElseThrow();
+      sb.append("| ")
+          .append(StatusLabels.of(v.level()))
+          .append(" | ")
+          .append(Markdown.escapeCell(v.symbol()))
+          .append(" | ")
+          .append(v.metric())
+          .append(" | #")
+          .append(v.windowIndex())
+          .append(" | ")
+          .append(Numbers.format(v.value(), Math.max(m.decimals(), 2)))
+          .append(" | ")
+          .append(m.direction().badSide())
+          .append(' ')
+          .append(Numbers.plain(v.threshold()))
+          .append(" | ")
+          .append(Markdown.escapeCell(v.note()))
+          .append(" |\n");
+    }
+    if (a.violations().size() > top.size()) {
+      sb.append("\n… and ")
+          .append(a.violations().size() - top.size())
+          .append(" more violation events in VIOLATIONS.json.\n");
+    }
+  }
+
+  private static void thresholds(StringBuilder sb, Analysis a) {
+    sb.append(
+        "\n## Thresholds\n\n| Metric | Bad when | WARN | CRIT |\n|--------|----------|------|------|\n");
+    for (MetricDef m : a.catalog().metrics()) {
+      // The first symbol's threshold is the default unless a per-symbol override exists.
+      Threshold t = a.symbols().isEmpty() ? null : a.symbols().get(0).cell(m.key()).threshold();
+      sb.append("| ")
+          .append(m.key())
+          .append(" | ")
+          .append(
+              m.direction() == dev.soakanalyzer.core.model.Direction.LOW_IS_BAD ? "low" : "high")
+          .append(" | ");
+      if (t == null) {
+        sb.append("n/a | n/a |\n");
+      } else {
+        sb.append(m.direction().badSide())
+            .append(' ')
+            .append(Numbers.plain(t.warn()))
+            .append(" | ")
+            .append(m.direction().badSide())
+            .append(' ')
+            .append(Numbers.plain(t.crit()))
+            .append(" |\n");
+      }
+    }
+    for (SymbolAnalysis s : a.symbols()) {
+      for (MetricCell c : s.cells()) {
+        Threshold first = a.symbols().get(0).cell(c.metric().key()).threshold();
+        if (!c.threshold().equals(first)) {
+          sb.append("\nPer-symbol thresholds are in effect (see the thresholds file).\n");
+          return;
+        }
+      }
+    }
+  }
+
+  private static void dataQuality(StringBuilder sb, Analysis a) {
+    var q = a.quality();
+    sb.append("\n## Data Quality\n\n");
+    sb.append("- Files matched: ").append(q.filesMatched()).append('\n');
+    sb.append("- Files used: ").append(q.filesUsed()).append('\n');
+    sb.append("- Files skipped: ").append(q.skipped().size()).append('\n');
+    if (!q.skipped().isEmpty()) {
+      sb.append("\nSkipped files:\n\n");
+      int shown = 0;
+      for (SkippedFile f : q.skipped()) {
+        if (shown++ == LIST_LIMIT) {
+          sb.append("- … and ").append(q.skipped().size() - LIST_LIMIT).append(" more\n");
+          break;
+        }
+        sb.append("- ")
+            .append(Markdown.code(f.file()))
+            .append(": ")
+            .append(Markdown.escapeCell(f.reason()))
+            .append('\n');
+      }
+    }
+    if (!q.warnings().isEmpty()) {
+      sb.append("\nWarnings:\n\n");
+      int shown = 0;
+      for (String w : q.warnings()) {
+        if (shown++ == LIST_LIMIT) {
+          sb.append("- … and ").append(q.warnings().size() - LIST_LIMIT).append(" more\n");
+          break;
+        }
+        sb.append("- ").append(Markdown.escapeCell(w)).append('\n');
+      }
+    }
+  }
+}

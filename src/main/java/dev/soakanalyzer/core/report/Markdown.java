@@ -1,0 +1,48 @@
+package dev.soakanalyzer.core.report;
+
+/**
+ * Escaping of text that comes from input files (symbol names, notes, metadata) so it cannot break a
+ * table, inject HTML, images, links or @mentions into rendered Markdown.
+ */
+public final class Markdown {
+  private Markdown() {}
+
+  /** Text safe inside a Markdown table cell or a line of prose. */
+  public static String escapeCell(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\\', '`', '*', '_', '[', ']', '(', ')', '#', '!', '|', '~', '{', '}' -> {
+          sb.append('\\').append(c);
+        }
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '&' -> sb.append("&amp;");
+        // A zero-width joiner after '@' keeps GitHub from turning it into a mention.
+        case '@' -> sb.append("@\u200B");
+        case '\r', '\n', '\t' -> sb.append(' ');
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            sb.append(' ');
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Text safe inside an inline code span: backticks and line breaks removed. */
+  public static String code(String text) {
+    if (text == null) {
+      return "``";
+    }
+    String cleaned = text.replace('`', '\'').replaceAll("[\\r\\n\\t\\x00-\\x1f]", " ");
+    return "`" + cleaned + "`";
+  }
+}

@@ -1,0 +1,58 @@
+package dev.soakanalyzer.core.report;
+
+import dev.soakanalyzer.core.model.Analysis;
+import dev.soakanalyzer.core.model.CellStatus;
+import dev.soakanalyzer.core.model.Level;
+import dev.soakanalyzer.core.model.MetricCell;
+import dev.soakanalyzer.core.model.SymbolAnalysis;
+
+/**
+ * RECOMMENDATIONS.md: per symbol, per violated metric, the problem with its current value and
+ * actions.
+ */
+public final class RecommendationsRenderer {
+  private final RecommendationBook book;
+  private final Lang lang;
+
+  public RecommendationsRenderer(RecommendationBook book, Lang lang) {
+    this.book = book;
+    this.lang = lang;
+  }
+
+  public String render(Analysis analysis) {
+    StringBuilder sb = new StringBuilder(256 + analysis.symbols().size() * 256);
+    sb.append(lang == Lang.RU ? "# Рекомендации по оптимизации" : "# Optimization recommendations")
+        .append("\n");
+    for (SymbolAnalysis symbol : analysis.symbols()) {
+      sb.append("\n## ").append(Markdown.escapeCell(symbol.symbol())).append("\n");
+      boolean any = false;
+      for (MetricCell cell : symbol.cells()) {
+        if (cell.status() != CellStatus.WARN && cell.status() != CellStatus.CRIT) {
+          continue;
+        }
+        any = true;
+        Level level = cell.status().level();
+        Advice advice = book.advice(cell.metric(), level, lang);
+        sb.append("\n### ")
+            .append(StatusLabels.icon(level))
+            .append(' ')
+            .append(advice.title())
+            .append(" (")
+            .append(Numbers.withUnit(cell.last(), cell.metric().decimals(), cell.metric().unit()))
+            .append(")\n");
+        for (String action : advice.actions()) {
+          sb.append("- ").append(action).append("\n");
+        }
+      }
+      if (!any) {
+        sb.append("\n")
+            .append(
+                lang == Lang.RU
+                    ? "✅ Все метрики в пределах порогов, действий не требуется."
+                    : "✅ All metrics are within thresholds, no action needed.")
+            .append("\n");
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,145 @@
+package dev.soakanalyzer.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Resolves {@code --iter-glob} ({@code *}, {@code ?}, {@code **}, {@code [...]}) against a working
+ * directory. {@code **} matches zero or more directories, as in Python's recursive glob. Results
+ * are regular files in path order (sorted by their path text).
+ */
+public final class GlobResolver {
+  private GlobResolver() {}
+
+  public static List<Path> resolve(Path workDir, String glob) {
+    String pattern = glob.replace('\\', '/');
+    boolean absolute = pattern.startsWith("/") || pattern.matches("^[A-Za-z]:/.*");
+    Path root = absolute ? Path.of(pattern.substring(0, pattern.indexOf('/') + 1)) : workDir;
+    String relative =
+        absolute ? pattern.substring(pattern.indexOf('/') + 1) : stripDotSlash(pattern);
+
+    // Walk from the longest literal directory prefix.
+    String[] segments = relative.split("/+");
+    int literal = 0;
+    while (literal < segments.length - 1 && !hasMeta(segments[literal])) {
+      literal++;
+    }
+    Path base = root;
+    for (int i = 0; i < literal; i++) {
+      base = base.resolve(segments[i]);
+    }
+    String rest =
+        String.join("/", java.util.Arrays.copyOfRange(segments, literal, segments.length));
+    if (!Files.isDirectory(base)) {
+      return List.of();
+    }
+    if (!rest.contains("/") && !rest.contains("**")) {
+      return listOneDirectory(base, rest);
+    }
+    List<PathMatcher> matchers = new ArrayList<>();
+    for (String variant : doubleStarVariants(rest)) {
+      matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + variant));
+    }
+    int depth = rest.contains("**") ? Integer.MAX_VALUE : rest.split("/").length;
+    List<Path> out = new ArrayList<>();
+    Path walkBase = base;
+    try {
+      Files.walkFileTree(
+          base,
+          EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+          depth,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (attrs.isRegularFile()) {
+                Path rel = walkBase.relativize(file);
+                for (PathMatcher m : matchers) {
+                  if (m.matches(rel)) {
+                    out.add(file);
+                    break;
+                  }
+                }
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) {
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return sorted(out);
+  }
+
+  private static List<Path> listOneDirectory(Path dir, String pattern) {
+    List<Path> out = new ArrayList<>();
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, pattern)) {
+      for (Path p : stream) {
+        if (Files.isRegularFile(p)) {
+          out.add(p);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return sorted(out);
+  }
+
+  private static List<Path> sorted(List<Path> paths) {
+    paths.sort((a, b) -> a.toString().compareTo(b.toString()));
+    return paths;
+  }
+
+  /** Every way of letting each {@code **}/ match zero directories. */
+  static Set<String> doubleStarVariants(String pattern) {
+    Set<String> variants = new LinkedHashSet<>();
+    variants.add(pattern);
+    int guard = 0;
+    boolean grew = true;
+    while (grew && guard++ < 8) {
+      grew = false;
+      for (String v : List.copyOf(variants)) {
+        int i = v.indexOf("**/");
+        while (i >= 0) {
+          grew |= variants.add(v.substring(0, i) + v.substring(i + 3));
+          i = v.indexOf("**/", i + 1);
+        }
+      }
+    }
+    return variants;
+  }
+
+  private static boolean hasMeta(String segment) {
+    for (char c : segment.toCharArray()) {
+      if (c == '*' || c == '?' || c == '[' || c == '{') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String stripDotSlash(String p) {
+    String s = p;
+    while (s.startsWith("./")) {
+      s = s.substring(2);
+    }
+    return s;
+  }
+}

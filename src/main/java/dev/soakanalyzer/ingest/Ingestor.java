@@ -1,0 +1,182 @@
+package dev.soakanalyzer.ingest;
+
+import dev.soakanalyzer.core.model.AnalysisSettings;
+import dev.soakanalyzer.core.model.DataQuality;
+import dev.soakanalyzer.core.model.RunMeta;
+import dev.soakanalyzer.core.model.SkippedFile;
+import dev.soakanalyzer.core.model.SoakData;
+import dev.soakanalyzer.core.model.SymbolSeries;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+/**
+ * Glob -&gt; files -&gt; windows. Files are read and parsed in parallel, then assembled in path
+ * order so that "the later file wins" and all warnings are deterministic.
+ */
+public final class Ingestor {
+  /** Files bigger than this are skipped rather than read into memory. */
+  public static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
+
+  private static final Pattern FIRST_INTEGER = Pattern.compile("\\d+");
+
+  private final AnalysisSettings settings;
+  private final Consumer<String> warnings;
+
+  /**
+   * @param warnings receives each {@code warn:} message (without the prefix) as it is found
+   */
+  public Ingestor(AnalysisSettings settings, Consumer<String> warnings) {
+    this.settings = settings;
+    this.warnings = warnings;
+  }
+
+  /** Reads every file matched by {@code glob} under {@code workDir}. */
+  public SoakData ingest(Path workDir, String glob) {
+    List<Path> files = GlobResolver.resolve(workDir, glob);
+    return ingest(workDir, files);
+  }
+
+  public SoakData ingest(Path workDir, List<Path> files) {
+    IterFileParser parser =
+        new IterFileParser(
+            settings.catalog(), settings.defaultSymbol(), new HashSet<>(settings.symbols()));
+    ParsedFile[] parsed = new ParsedFile[files.size()];
+    IntStream range = IntStream.range(0, files.size());
+    // Parallel pays off only once there are enough files to amortise the fork-join start.
+    (files.size() >= 64 ? range.parallel() : range)
+        .forEach(i -> parsed[i] = readAndParse(parser, files.get(i)));
+
+    Map<String, SeriesAssembler> bySymbol = new TreeMap<>();
+    Map<String, String> firstFileOf = new java.util.HashMap<>();
+    List<SkippedFile> skipped = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    TreeMap<Integer, String[]> metaByWindow = new TreeMap<>();
+    int used = 0;
+    for (int i = 0; i < files.size(); i++) {
+      String name = display(workDir, files.get(i));
+      if (parsed[i] instanceof ParsedFile.Skipped s) {
+        skipped.add(new SkippedFile(name, s.reason()));
+        warnings.accept("skipped " + name + ": " + s.reason());
+        continue;
+      }
+      ParsedFile.Usable u = (ParsedFile.Usable) parsed[i];
+      int window = u.windowIndex() != null ? u.windowIndex() : fromName(files.get(i), i + 1);
+      if (!u.samples().isEmpty()) {
+        used++;
+      }
+      for (ParsedFile.Sample sample : u.samples()) {
+        SeriesAssembler series =
+            bySymbol.computeIfAbsent(
+                sample.symbol(), s -> new SeriesAssembler(s, settings.catalog().size()));
+        String key = sample.symbol() + '\u0000' + window;
+        if (!series.add(window, sample.values())) {
+          String message =
+              "duplicate window "
+                  + window
+                  + " for "
+                  + sample.symbol()
+                  + ": "
+                  + name
+                  + " replaces "
+                  + firstFileOf.get(key);
+          notes.add(message);
+          warnings.accept(message);
+        }
+        firstFileOf.put(key, name);
+      }
+      if (!u.samples().isEmpty()
+          && (u.commit() != null || u.profile() != null || u.source() != null)) {
+        metaByWindow.put(window, new String[] {u.commit(), u.profile(), u.source()});
+      }
+    }
+    Set<String> present = new LinkedHashSet<>(bySymbol.keySet());
+    for (String wanted : settings.symbols()) {
+      if (!present.contains(wanted)) {
+        String message = "symbol " + wanted + " requested by --symbols was not found in any window";
+        notes.add(message);
+        warnings.accept(message);
+      }
+    }
+    List<SymbolSeries> series = new ArrayList<>(bySymbol.size());
+    bySymbol.values().forEach(a -> series.add(a.build()));
+    return new SoakData(
+        settings.catalog(),
+        series,
+        meta(metaByWindow),
+        new DataQuality(files.size(), used, skipped, notes));
+  }
+
+  private static ParsedFile readAndParse(IterFileParser parser, Path file) {
+    try {
+      long size = Files.size(file);
+      if (size > MAX_FILE_BYTES) {
+        return new ParsedFile.Skipped(
+            "file too large (" + size + " bytes, limit " + MAX_FILE_BYTES + ")");
+      }
+      return parser.parse(Files.readAllBytes(file));
+    } catch (NoSuchFileException e) {
+      return new ParsedFile.Skipped("cannot read: file disappeared");
+    } catch (IOException | SecurityException e) {
+      return new ParsedFile.Skipped(
+          "cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage());
+    } catch (OutOfMemoryError e) {
+      return new ParsedFile.Skipped("cannot read: file too large for the heap");
+    }
+  }
+
+  /**
+   * The first integer in the file name (ITER_SUMMARY_12_1000PEPEUSDT.json -&gt; 12), else position.
+   */
+  static int fromName(Path file, int position) {
+    Matcher m = FIRST_INTEGER.matcher(file.getFileName().toString());
+    while (m.find()) {
+      String digits = m.group();
+      if (digits.length() <= 9) {
+        return Integer.parseInt(digits);
+      }
+    }
+    return position;
+  }
+
+  private static RunMeta meta(TreeMap<Integer, String[]> byWindow) {
+    String firstCommit = null;
+    String lastCommit = null;
+    String profile = null;
+    String source = null;
+    for (String[] m : byWindow.values()) {
+      if (m[0] != null) {
+        firstCommit = firstCommit == null ? m[0] : firstCommit;
+        lastCommit = m[0];
+      }
+      profile = m[1] != null ? m[1] : profile;
+      source = m[2] != null ? m[2] : source;
+    }
+    String range =
+        firstCommit == null
+            ? null
+            : firstCommit.equals(lastCommit) ? firstCommit : firstCommit + ".." + lastCommit;
+    return new RunMeta(range, profile, source);
+  }
+
+  private static String display(Path workDir, Path file) {
+    try {
+      Path rel = workDir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+      return rel.startsWith("..") ? file.toString() : rel.toString();
+    } catch (IllegalArgumentException e) {
+      return file.toString();
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package dev.soakanalyzer.ingest;
+
+import dev.soakanalyzer.core.model.SymbolSeries;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Accumulates one symbol's windows into growable primitive arrays. A window seen again replaces the
+ * earlier values (later file in path order wins); the caller reports the duplicate.
+ */
+final class SeriesAssembler {
+  private final String symbol;
+  private final int metrics;
+  private int[] windows = new int[16];
+  private double[][] values;
+  private int size;
+  private final Map<Integer, Integer> rowOfWindow = new HashMap<>();
+  private boolean sorted = true;
+
+  SeriesAssembler(String symbol, int metrics) {
+    this.symbol = symbol;
+    this.metrics = metrics;
+    this.values = new double[metrics][16];
+  }
+
+  /** Adds a window; returns false when it replaced an existing one. */
+  boolean add(int window, double[] sample) {
+    Integer existing = rowOfWindow.putIfAbsent(window, size);
+    if (existing != null) {
+      for (int m = 0; m < metrics; m++) {
+        values[m][existing] = sample[m];
+      }
+      return false;
+    }
+    if (size == windows.length) {
+      int capacity = size * 2;
+      windows = Arrays.copyOf(windows, capacity);
+      for (int m = 0; m < metrics; m++) {
+        values[m] = Arrays.copyOf(values[m], capacity);
+      }
+    }
+    if (size > 0 && window < windows[size - 1]) {
+      sorted = false;
+    }
+    windows[size] = window;
+    for (int m = 0; m < metrics; m++) {
+      values[m][size] = sample[m];
+    }
+    size++;
+    return true;
+  }
+
+  SymbolSeries build() {
+    int[] w = Arrays.copyOf(windows, size);
+    double[][] v = new double[metrics][];
+    if (sorted) {
+      for (int m = 0; m < metrics; m++) {
+        v[m] = Arrays.copyOf(values[m], size);
+      }
+      return new SymbolSeries(symbol, w, v);
+    }
+    // Numeric window order (_2 before _10), whatever the file order was.
+    Integer[] order = new Integer[size];
+    for (int i = 0; i < size; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Integer.compare(windows[a], windows[b]));
+    for (int i = 0; i < size; i++) {
+      w[i] = windows[order[i]];
+    }
+    for (int m = 0; m < metrics; m++) {
+      double[] column = new double[size];
+      for (int i = 0; i < size; i++) {
+        column[i] = values[m][order[i]];
+      }
+      v[m] = column;
+    }
+    return new SymbolSeries(symbol, w, v);
+  }
+}

@@ -1,0 +1,4 @@
+/**
+ * Reading ITER_SUMMARY files: glob, parse every supported shape, and assemble per-symbol series.
+ */
+package dev.soakanalyzer.ingest;
