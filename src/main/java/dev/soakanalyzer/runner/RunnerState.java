@@ -208,7 +208,7 @@ final class RunnerState {
 
   private void writeQuietly(Path file, String content) {
     try {
-      AtomicWrite.write(file, content);
+      dev.soakanalyzer.io.AtomicFiles.write(file, content);
     } catch (IOException e) {
       console.warn("could not write " + file + ": " + e.getMessage());
     }
