@@ -1,0 +1,345 @@
+package dev.soakanalyzer.redis;
+
+import dev.soakanalyzer.core.model.CellStatus;
+import dev.soakanalyzer.core.model.Level;
+import dev.soakanalyzer.core.model.MetricCatalog;
+import dev.soakanalyzer.core.model.MetricDef;
+import dev.soakanalyzer.core.model.RunMeta;
+import dev.soakanalyzer.core.model.Violation;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.Transaction;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.params.XAddParams;
+import redis.clients.jedis.params.XTrimParams;
+
+/**
+ * Writes one export (DECISIONS §6): the summary hash, one hash per symbol and, with streams on, the
+ * violation events not streamed before.
+ *
+ * <p>One export is one MULTI/EXEC: every hash is replaced (DEL + HSET + EXPIRE) and every stream
+ * append happens together with the bookkeeping of what was streamed, so no reader ever sees a
+ * half-written hash and a server dying mid-export leaves the previous export intact. The keys are
+ * WATCHed and their types checked first: a key of the wrong type fails the whole export with {@link
+ * RedisFailure#WRONG_TYPE} before anything is written.
+ *
+ * <h2>Each event streamed once</h2>
+ *
+ * Per symbol, the hash {@link RedisKeys#streamed} records the run identity ({@code run} = first
+ * commit of {@code commit_range} | profile | source), the run's {@code windows} count, and one
+ * field per streamed event {@code metric:window_index:level} -> value. An event whose field exists
+ * is not streamed again, so exporting the same or a longer run adds only new events. A new run is
+ * detected when any of these holds, and then the record is reset and its events stream again:
+ *
+ * <ul>
+ *   <li>the run identity differs (another starting commit, profile or source);
+ *   <li>{@code windows} went down (a run only grows; a restarted one starts small);
+ *   <li>an event sits at an already streamed {@code metric:window_index} with another value (the
+ *       window holds different data, so it is another run).
+ * </ul>
+ *
+ * A new run with the same identity, at least as many windows and identical values at every shared
+ * window is indistinguishable from a re-export and is not streamed again.
+ */
+public final class RedisExporter {
+  private static final DateTimeFormatter UTC_SECONDS = DateTimeFormatter.ISO_INSTANT;
+  private static final int WATCH_ATTEMPTS = 3;
+
+  private final RedisConnections connections;
+  private final Clock clock;
+  private Runnable beforeExec = () -> {};
+
+  /**
+   * @throws IllegalArgumentException when the CA file is unusable (a usage error)
+   */
+  public RedisExporter(RedisConnectionSettings settings, Clock clock) {
+    this.connections = new RedisConnections(settings);
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Test seam: runs after all commands are queued, just before EXEC. */
+  void beforeExec(Runnable hook) {
+    this.beforeExec = Objects.requireNonNull(hook);
+  }
+
+  /** Where the export goes, safe to print. */
+  public String describe() {
+    return connections.describe();
+  }
+
+  /** Exports {@code payload}; never throws for a Redis problem, the result says what happened. */
+  public ExportResult export(ExportPayload payload, ExportOptions options) {
+    long start = System.nanoTime();
+    try (Jedis jedis = connections.open()) {
+      for (int attempt = 1; attempt <= WATCH_ATTEMPTS; attempt++) {
+        Integer streamed = exportOnce(jedis, payload, options);
+        if (streamed != null) {
+          int symbols = payload.symbols().size();
+          return new ExportResult(
+              null,
+              "exported summary and "
+                  + symbols
+                  + " symbol hash(es) to "
+                  + describe()
+                  + (options.stream() ? ", " + streamed + " new stream event(s)" : ""),
+              symbols,
+              streamed,
+              since(start));
+        }
+      }
+      return failed(
+          RedisFailure.SERVER_ERROR,
+          describe() + ": keys kept changing under a concurrent writer, export not applied",
+          start);
+    } catch (RedisException e) {
+      return failed(e.failure(), e.getMessage(), start);
+    } catch (RuntimeException e) {
+      RedisException c = connections.classify(e, "export");
+      return failed(c.failure(), c.getMessage(), start);
+    }
+  }
+
+  /** One WATCH/MULTI/EXEC round; null when EXEC was aborted by a concurrent change. */
+  private Integer exportOnce(Jedis jedis, ExportPayload payload, ExportOptions options)
+      throws RedisException {
+    RedisKeys keys = options.keys();
+    List<String> symbols = payload.symbols();
+    String updatedAt = UTC_SECONDS.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+
+    // 1. Watch every key we write, then check types and read what was already streamed.
+    Map<String, String> expectedType = new LinkedHashMap<>();
+    expectedType.put(keys.summary(), "hash");
+    for (String s : symbols) {
+      expectedType.put(keys.violations(s), "hash");
+      if (options.stream()) {
+        expectedType.put(keys.stream(s), "stream");
+        expectedType.put(keys.streamed(s), "hash");
+      }
+    }
+    jedis.watch(expectedType.keySet().toArray(String[]::new));
+    Map<String, Response<String>> types = new LinkedHashMap<>();
+    Map<String, Response<Map<String, String>>> trackers = new LinkedHashMap<>();
+    try (Pipeline p = jedis.pipelined()) {
+      expectedType.keySet().forEach(k -> types.put(k, p.type(k)));
+      if (options.stream()) {
+        symbols.forEach(s -> trackers.put(s, p.hgetAll(keys.streamed(s))));
+      }
+      p.sync();
+    }
+    for (var e : expectedType.entrySet()) {
+      String actual = types.get(e.getKey()).get();
+      if (!actual.equals("none") && !actual.equals(e.getValue())) {
+        jedis.unwatch();
+        throw new RedisException(
+            RedisFailure.WRONG_TYPE,
+            describe()
+                + ": WRONGTYPE key "
+                + e.getKey()
+                + " holds a "
+                + actual
+                + ", expected a "
+                + e.getValue()
+                + "; nothing was written",
+            null);
+      }
+    }
+
+    // 2. Queue the whole export in one transaction.
+    int streamedEvents = 0;
+    Map<String, List<Violation>> bySymbol = new LinkedHashMap<>();
+    symbols.forEach(s -> bySymbol.put(s, new ArrayList<>()));
+    payload.violations().forEach(v -> bySymbol.get(v.symbol()).add(v));
+    Transaction tx = jedis.multi();
+    replaceHash(tx, keys.summary(), summaryFields(payload, updatedAt), options.ttl());
+    for (String s : symbols) {
+      replaceHash(
+          tx,
+          keys.violations(s),
+          symbolFields(payload.summary().symbols().get(s), bySymbol.get(s), updatedAt),
+          options.ttl());
+    }
+    if (options.stream()) {
+      String run = runIdentity(payload.summary().meta());
+      int windows = payload.summary().windows();
+      XAddParams add = XAddParams.xAddParams().maxLen(options.streamMaxlen()).approximateTrimming();
+      for (String s : symbols) {
+        Map<String, String> tracker = trackers.get(s).get();
+        List<Violation> events = bySymbol.get(s);
+        boolean newRun = isNewRun(tracker, run, windows, events);
+        Map<String, String> record = new LinkedHashMap<>();
+        record.put("run", run);
+        record.put("windows", Integer.toString(windows));
+        if (newRun) {
+          tx.del(keys.streamed(s));
+        }
+        int added = 0;
+        for (Violation v : events) {
+          String id = eventId(v);
+          if (!newRun && tracker.containsKey(id)) {
+            continue;
+          }
+          tx.xadd(keys.stream(s), add, eventFields(v, updatedAt));
+          record.put(id, number(v.value()));
+          added++;
+        }
+        if (added > 0) {
+          tx.xtrim(
+              keys.stream(s),
+              XTrimParams.xTrimParams().maxLen(options.streamMaxlen()).approximateTrimming());
+        }
+        tx.hset(keys.streamed(s), record);
+        streamedEvents += added;
+      }
+    }
+    beforeExec.run();
+    List<Object> replies = tx.exec();
+    if (replies == null) {
+      return null; // WATCH saw a concurrent change: nothing was applied, try again
+    }
+    for (Object reply : replies) {
+      if (reply instanceof JedisDataException e) {
+        throw connections.classify(e, "export");
+      }
+    }
+    return streamedEvents;
+  }
+
+  private static void replaceHash(
+      Transaction tx, String key, Map<String, String> fields, Duration ttl) {
+    tx.del(key);
+    tx.hset(key, fields);
+    tx.expire(key, ttl.getSeconds());
+  }
+
+  static Map<String, String> summaryFields(ExportPayload payload, String updatedAt) {
+    ExportPayload.Summary s = payload.summary();
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("verdict", s.verdict().name());
+    f.put("windows", Integer.toString(s.windows()));
+    f.put("symbols", Integer.toString(s.symbols().size()));
+    f.put("crit_count", Integer.toString(s.critCount()));
+    f.put("warn_count", Integer.toString(s.warnCount()));
+    f.put("ok_count", Integer.toString(s.okCount()));
+    f.put("generated_at", s.generatedAt());
+    f.put("updated_at", updatedAt);
+    putIfKnown(f, "commit_range", s.meta().commitRange());
+    putIfKnown(f, "profile", s.meta().profile());
+    putIfKnown(f, "source", s.meta().source());
+    return f;
+  }
+
+  static Map<String, String> symbolFields(
+      Map<String, ExportPayload.Cell> cells, List<Violation> events, String updatedAt) {
+    Map<String, String> f = new LinkedHashMap<>();
+    long crit = events.stream().filter(v -> v.level() == Level.CRIT).count();
+    f.put("crit_count", Long.toString(crit));
+    f.put("warn_count", Long.toString(events.size() - crit));
+    Level verdict = Level.OK;
+    if (cells != null) {
+      for (var cell : cells.entrySet()) {
+        if (cell.getValue().last() != null) {
+          f.put(lastField(cell.getKey()), number(cell.getValue().last()));
+        }
+        CellStatus status = cell.getValue().status();
+        if (status.level() != null) {
+          verdict = Level.worst(verdict, status.level());
+        }
+      }
+    }
+    for (Violation v : events) {
+      verdict = Level.worst(verdict, v.level()); // a symbol known only from VIOLATIONS.json
+    }
+    f.put("verdict", verdict.name());
+    f.put("updated_at", updatedAt);
+    return f;
+  }
+
+  /** The guide's field for the four standard metrics, {@code last_<metric>} for custom ones. */
+  static String lastField(String metric) {
+    return MetricCatalog.STANDARD.find(metric).map(MetricDef::redisField).orElse("last_" + metric);
+  }
+
+  static Map<String, String> eventFields(Violation v, String ts) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("symbol", v.symbol());
+    f.put("metric", v.metric());
+    f.put("level", v.level().name());
+    f.put("window_index", Integer.toString(v.windowIndex()));
+    f.put("value", number(v.value()));
+    f.put("threshold", number(v.threshold()));
+    putIfKnown(f, "note", v.note());
+    f.put("ts", ts);
+    return f;
+  }
+
+  static String eventId(Violation v) {
+    return v.metric() + ":" + v.windowIndex() + ":" + v.level().name();
+  }
+
+  static String runIdentity(RunMeta meta) {
+    String range = meta.commitRange();
+    String first = range == null ? "-" : range.split("\\.\\.", 2)[0];
+    return first
+        + "|"
+        + (meta.profile() == null ? "-" : meta.profile())
+        + "|"
+        + (meta.source() == null ? "-" : meta.source());
+  }
+
+  static boolean isNewRun(
+      Map<String, String> tracker, String run, int windows, List<Violation> events) {
+    if (tracker.isEmpty()) {
+      return false; // nothing streamed yet: every event is new anyway
+    }
+    if (!run.equals(tracker.get("run"))) {
+      return true;
+    }
+    try {
+      if (windows < Integer.parseInt(tracker.getOrDefault("windows", "0"))) {
+        return true;
+      }
+    } catch (NumberFormatException e) {
+      return true; // a record we cannot read is treated as belonging to another run
+    }
+    for (Violation v : events) {
+      String value = number(v.value());
+      for (Level level : new Level[] {Level.WARN, Level.CRIT}) {
+        String seen = tracker.get(v.metric() + ":" + v.windowIndex() + ":" + level.name());
+        if (seen != null && !seen.equals(value)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Shortest plain decimal form: 320.0 -> "320", 2.45 -> "2.45". */
+  static String number(double value) {
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+  }
+
+  private static void putIfKnown(Map<String, String> fields, String name, String value) {
+    if (value != null && !value.isEmpty()) {
+      fields.put(name, value);
+    }
+  }
+
+  private static ExportResult failed(RedisFailure failure, String message, long start) {
+    return new ExportResult(failure, message, 0, 0, since(start));
+  }
+
+  private static Duration since(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+}

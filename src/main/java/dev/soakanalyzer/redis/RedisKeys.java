@@ -1,0 +1,66 @@
+package dev.soakanalyzer.redis;
+
+import java.util.Objects;
+
+/**
+ * Every Redis key the tool uses, in one place. Keys are {@code {env}:{exchange}:} + a base key; a
+ * base key given already prefixed (e.g. {@code --heartbeat-key prod:bybit:soak:runner:heartbeat})
+ * is not prefixed twice.
+ */
+public record RedisKeys(String env, String exchange) {
+
+  public static final String SUMMARY = "soak:summary";
+  public static final String VIOLATIONS = "soak:violations:";
+  public static final String STREAM = "soak:violations:stream:";
+
+  /**
+   * Per-symbol hash of the events already streamed (see {@link RedisExporter}); no TTL so the
+   * record lives as long as the stream it describes.
+   */
+  public static final String STREAMED = "soak:violations:streamed:";
+
+  public static final String ALERT_DEBOUNCE = "soak:alerts:debounce";
+  public static final String HEARTBEAT = "soak:runner:heartbeat";
+
+  public RedisKeys {
+    Objects.requireNonNull(env, "env");
+    Objects.requireNonNull(exchange, "exchange");
+    if (env.isBlank() || exchange.isBlank()) {
+      throw new IllegalArgumentException("env and exchange must not be blank");
+    }
+  }
+
+  public String prefix() {
+    return env + ":" + exchange + ":";
+  }
+
+  /** {@code base} with the prefix, unless it already starts with it. */
+  public String key(String base) {
+    Objects.requireNonNull(base, "base");
+    return base.startsWith(prefix()) ? base : prefix() + base;
+  }
+
+  public String summary() {
+    return key(SUMMARY);
+  }
+
+  public String violations(String symbol) {
+    return key(VIOLATIONS + symbol);
+  }
+
+  public String stream(String symbol) {
+    return key(STREAM + symbol);
+  }
+
+  public String streamed(String symbol) {
+    return key(STREAMED + symbol);
+  }
+
+  public String alertDebounce() {
+    return key(ALERT_DEBOUNCE);
+  }
+
+  public String heartbeat() {
+    return key(HEARTBEAT);
+  }
+}
