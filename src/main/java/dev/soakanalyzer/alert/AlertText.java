@@ -60,11 +60,11 @@ public final class AlertText {
             .append(' ')
             .append(direction.badSide())
             .append(' ')
-            .append(plain(v.threshold(), 6))
+            .append(plain(v.threshold(), Math.max(decimals, 6), decimals > 0 ? 1 : 0))
             .append(" at window #")
             .append(v.windowIndex())
             .append(" (")
-            .append(plain(v.value(), decimals))
+            .append(plain(v.value(), decimals, 0))
             .append(")\n");
       }
     }
@@ -88,16 +88,19 @@ public final class AlertText {
         + "\n\nRedis may be unavailable. Check REDIS_URL and connectivity.";
   }
 
-  /** A number rounded to at most {@code decimals} places, without trailing zeros (2.10 -> 2.1). */
-  static String plain(double value, int decimals) {
+  /**
+   * A number rounded to at most {@code decimals} places without trailing zeros, keeping at least
+   * {@code minDecimals} (2.10 -> 2.1, 2 -> 2.0 with one minimum).
+   */
+  static String plain(double value, int decimals, int minDecimals) {
     if (!Double.isFinite(value)) {
       return String.valueOf(value);
     }
     BigDecimal d = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP);
     d = d.stripTrailingZeros();
-    if (d.scale() < 0) {
-      d = d.setScale(0, RoundingMode.UNNECESSARY);
+    if (d.scale() < minDecimals) {
+      d = d.setScale(minDecimals, RoundingMode.UNNECESSARY);
     }
-    return d.signum() == 0 ? "0" : d.toPlainString();
+    return d.toPlainString();
   }
 }

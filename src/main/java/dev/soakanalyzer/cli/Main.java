@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       AnalyzeCommand.class,
+      RunCommand.class,
+      FakeSummaryCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main {

@@ -124,7 +124,7 @@ final class RunnerState {
   void writeExportStatus(
       Instant ts, String summary, String violations, String reason, int consecutiveFailures) {
     ObjectNode node = JSON.createObjectNode();
-    node.put("ts", ts.toString());
+    node.put("ts", ts.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
     node.put("summary", summary);
     node.put("violations", violations);
     node.put("reason", reason);
@@ -147,7 +147,7 @@ final class RunnerState {
 
   void redisDownAlertSent(Instant at) {
     ObjectNode node = JSON.createObjectNode();
-    node.put("last_sent_utc", at.toString());
+    node.put("last_sent_utc", at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
     writeQuietly(config.stateDir().resolve(REDIS_DOWN_ALERT_FILE), node.toString());
   }
 
@@ -165,7 +165,7 @@ final class RunnerState {
    * @return where it was written, e.g. {@code redis} or {@code local}
    */
   String writeHeartbeat(Instant at) {
-    String value = at.toString();
+    String value = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     String where = "local";
     if (redis.isPresent()) {
       try {
