@@ -64,9 +64,9 @@ final class JsonPoster {
             if (asked.get().compareTo(policy.maxWait()) > 0) {
               throw new NotifyException(
                   channel
-                      + ": "
-                      + lastProblem
-                      + " longer than the "
+                      + ": HTTP 429 rate limited, retry_after="
+                      + asked.get().toSeconds()
+                      + "s is longer than the "
                       + policy.maxWait().toSeconds()
                       + "s bound, giving up");
             }
