@@ -267,9 +267,7 @@ public final class RunCommand implements Callable<Integer> {
           };
       console.debug("redis: " + redis.get().describe());
     }
-    if (installSignalHandlers) {
-      stopSignal.installSignalHandlers();
-    }
+    Runnable restoreSignals = installSignalHandlers ? stopSignal.installSignalHandlers() : () -> {};
     Runner.Env runEnv =
         new Runner.Env(
             context.clock(),
@@ -284,6 +282,7 @@ public final class RunCommand implements Callable<Integer> {
           runEnv,
           console);
     } finally {
+      restoreSignals.run();
       redis.ifPresent(StateStore::close);
     }
   }

@@ -26,15 +26,22 @@ public final class StopSignal {
     }
   }
 
-  /** Routes SIGTERM and SIGINT to {@link #stop()} instead of the JVM's exit 143. */
-  public void installSignalHandlers() {
+  /**
+   * Routes SIGTERM and SIGINT to {@link #stop()} instead of the JVM's exit 143.
+   *
+   * @return restores the previous handlers (in-process callers such as tests must call it)
+   */
+  public Runnable installSignalHandlers() {
+    java.util.List<Runnable> restore = new java.util.ArrayList<>();
     for (String name : new String[] {"TERM", "INT"}) {
       try {
-        sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> stop());
+        sun.misc.Signal signal = new sun.misc.Signal(name);
+        sun.misc.SignalHandler previous = sun.misc.Signal.handle(signal, sig -> stop());
+        restore.add(() -> sun.misc.Signal.handle(signal, previous));
       } catch (IllegalArgumentException | UnsupportedOperationException e) {
-        // Signal not available here (e.g. INT under some launchers): the shutdown hook still
-        // releases the lock.
+        // Signal not available here: the shutdown hook still releases the lock.
       }
     }
+    return () -> restore.forEach(Runnable::run);
   }
 }
