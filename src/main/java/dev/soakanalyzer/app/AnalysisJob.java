@@ -34,13 +34,16 @@ public final class AnalysisJob {
   }
 
   public AnalysisOutcome run(AnalysisRequest request) throws UsageException, IOException {
+    long t0 = System.nanoTime();
     SoakData data =
         new Ingestor(request.settings(), console::warn)
             .ingest(request.workDir(), request.iterGlob());
+    long t1 = System.nanoTime();
     if (data.series().isEmpty()) {
       throw new UsageException("no ITER_SUMMARY windows matched '" + request.iterGlob() + "'");
     }
     Analysis analysis = Analyzer.analyze(data, request.settings(), clock.instant());
+    long t2 = System.nanoTime();
     if (analysis.insufficientWindows()) {
       console.warn(
           "only "
@@ -50,23 +53,28 @@ public final class AnalysisJob {
               + " required for statistical significance)");
     }
     Map<String, Path> written = write(analysis, request.workDir(), request.options());
+    long t3 = System.nanoTime();
     if (request.options().verbose()) {
       console.print(new MiniPlotRenderer().render(analysis));
     }
-    return new AnalysisOutcome(analysis, written);
+    return new AnalysisOutcome(
+        analysis, written, new AnalysisOutcome.Timings(t1 - t0, t2 - t1, t3 - t2));
   }
 
   /** Renders every report, then writes them under an out-dir lock so two runs never interleave. */
   public static Map<String, Path> write(Analysis analysis, Path workDir, ReportOptions options)
       throws IOException {
-    Map<String, String> files = new LinkedHashMap<>();
-    files.put(ReportFiles.ANALYSIS, new AnalysisReportRenderer().render(analysis));
-    files.put(ReportFiles.VIOLATIONS, ViolationsJson.render(analysis.violations()));
-    files.put(
-        ReportFiles.RECOMMENDATIONS,
-        new RecommendationsRenderer(options.book(), options.lang()).render(analysis));
-    if (options.emitSummary()) {
-      files.put(ReportFiles.SUMMARY, SummaryJson.render(analysis));
+    // Everything is rendered before the first write: a rendering failure leaves the old set whole.
+    Map<String, AtomicFiles.Content> files = new LinkedHashMap<>();
+    String report = new AnalysisReportRenderer().render(analysis);
+    String recommendations =
+        new RecommendationsRenderer(options.book(), options.lang()).render(analysis);
+    String summary = options.emitSummary() ? SummaryJson.render(analysis) : null;
+    files.put(ReportFiles.ANALYSIS, w -> w.write(report));
+    files.put(ReportFiles.VIOLATIONS, w -> ViolationsJson.write(analysis.violations(), w));
+    files.put(ReportFiles.RECOMMENDATIONS, w -> w.write(recommendations));
+    if (summary != null) {
+      files.put(ReportFiles.SUMMARY, w -> w.write(summary));
     }
     Path outDir = workDir.resolve(options.outDir());
     Files.createDirectories(outDir);
@@ -77,7 +85,7 @@ public final class AnalysisJob {
                 StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
         FileLock ignored = lockFile.lock()) {
-      for (Map.Entry<String, String> e : files.entrySet()) {
+      for (Map.Entry<String, AtomicFiles.Content> e : files.entrySet()) {
         Path target = outDir.resolve(e.getKey());
         AtomicFiles.write(target, e.getValue());
         written.put(e.getKey(), target);

@@ -120,18 +120,18 @@ public final class ExportRedisCommand implements Callable<Integer> {
       description = "Where last_export_status.json is written (default: ${DEFAULT-VALUE}).")
   Path stateDir;
 
-  private final Console console;
-  private final Map<String, String> environment;
-  private final Clock clock;
+  private final CliContext context;
 
-  public ExportRedisCommand(Console console, Map<String, String> environment, Clock clock) {
-    this.console = Objects.requireNonNull(console, "console");
-    this.environment = Map.copyOf(environment);
-    this.clock = Objects.requireNonNull(clock, "clock");
+  public ExportRedisCommand(CliContext context) {
+    this.context = Objects.requireNonNull(context, "context");
   }
 
   @Override
   public Integer call() {
+    Console console = context.console(false);
+    Map<String, String> environment = context.env();
+    Clock clock = context.clock();
+    Path workDir = context.workDir();
     List<String> problems = new ArrayList<>();
     String envName = firstNonBlank(env, environment.get("ENV"), ExportOptions.DEFAULT_ENV);
     String exchangeName =
@@ -172,7 +172,8 @@ public final class ExportRedisCommand implements Callable<Integer> {
 
     ExportPayload payload;
     try {
-      payload = new ExportPayloadReader().read(summary, violations);
+      payload =
+          new ExportPayloadReader().read(workDir.resolve(summary), workDir.resolve(violations));
     } catch (InvalidExportInputException e) {
       console.error(e.getMessage());
       return 2;
@@ -184,7 +185,7 @@ public final class ExportRedisCommand implements Callable<Integer> {
           new RedisExporter(
               new RedisConnectionSettings(
                   url,
-                  caFile,
+                  caFile == null ? null : workDir.resolve(caFile),
                   Duration.ofMillis(connectTimeoutMs),
                   Duration.ofMillis(readTimeoutMs)),
               clock);
@@ -195,7 +196,7 @@ public final class ExportRedisCommand implements Callable<Integer> {
     var options = new ExportOptions(keys, Duration.ofSeconds(ttlSeconds), stream, streamMaxlen);
     ExportResult result = exporter.export(payload, options);
 
-    ExportStatusMarker marker = new ExportStatusMarker(stateDir, clock);
+    ExportStatusMarker marker = new ExportStatusMarker(workDir.resolve(stateDir), clock);
     try {
       marker.record(result);
     } catch (IOException e) {

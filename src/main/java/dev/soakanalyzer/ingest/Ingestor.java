@@ -6,9 +6,6 @@ import dev.soakanalyzer.core.model.RunMeta;
 import dev.soakanalyzer.core.model.SkippedFile;
 import dev.soakanalyzer.core.model.SoakData;
 import dev.soakanalyzer.core.model.SymbolSeries;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,16 +17,12 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 
 /**
  * Glob -&gt; files -&gt; windows. Files are read and parsed in parallel, then assembled in path
  * order so that "the later file wins" and all warnings are deterministic.
  */
 public final class Ingestor {
-  /** Files bigger than this are skipped rather than read into memory. */
-  public static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
-
   private static final Pattern FIRST_INTEGER = Pattern.compile("\\d+");
 
   private final AnalysisSettings settings;
@@ -53,21 +46,16 @@ public final class Ingestor {
     IterFileParser parser =
         new IterFileParser(
             settings.catalog(), settings.defaultSymbol(), new HashSet<>(settings.symbols()));
-    ParsedFile[] parsed = new ParsedFile[files.size()];
-    IntStream range = IntStream.range(0, files.size());
-    // Parallel pays off only once there are enough files to amortise the fork-join start.
-    (files.size() >= 64 ? range.parallel() : range)
-        .forEach(i -> parsed[i] = readAndParse(parser, files.get(i)));
+    ParsedFile[] parsed = FileReader.readAll(files, parser);
 
     Map<String, SeriesAssembler> bySymbol = new TreeMap<>();
-    Map<String, String> firstFileOf = new java.util.HashMap<>();
     List<SkippedFile> skipped = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     TreeMap<Integer, String[]> metaByWindow = new TreeMap<>();
     int used = 0;
     for (int i = 0; i < files.size(); i++) {
-      String name = display(workDir, files.get(i));
       if (parsed[i] instanceof ParsedFile.Skipped s) {
+        String name = display(workDir, files.get(i));
         skipped.add(new SkippedFile(name, s.reason()));
         warnings.accept("skipped " + name + ": " + s.reason());
         continue;
@@ -81,21 +69,20 @@ public final class Ingestor {
         SeriesAssembler series =
             bySymbol.computeIfAbsent(
                 sample.symbol(), s -> new SeriesAssembler(s, settings.catalog().size()));
-        String key = sample.symbol() + '\u0000' + window;
-        if (!series.add(window, sample.values())) {
+        int replaced = series.add(window, sample.values(), i);
+        if (replaced >= 0) {
           String message =
               "duplicate window "
                   + window
                   + " for "
                   + sample.symbol()
                   + ": "
-                  + name
+                  + display(workDir, files.get(i))
                   + " replaces "
-                  + firstFileOf.get(key);
+                  + display(workDir, files.get(replaced));
           notes.add(message);
           warnings.accept(message);
         }
-        firstFileOf.put(key, name);
       }
       if (!u.samples().isEmpty()
           && (u.commit() != null || u.profile() != null || u.source() != null)) {
@@ -117,24 +104,6 @@ public final class Ingestor {
         series,
         meta(metaByWindow),
         new DataQuality(files.size(), used, skipped, notes));
-  }
-
-  private static ParsedFile readAndParse(IterFileParser parser, Path file) {
-    try {
-      long size = Files.size(file);
-      if (size > MAX_FILE_BYTES) {
-        return new ParsedFile.Skipped(
-            "file too large (" + size + " bytes, limit " + MAX_FILE_BYTES + ")");
-      }
-      return parser.parse(Files.readAllBytes(file));
-    } catch (NoSuchFileException e) {
-      return new ParsedFile.Skipped("cannot read: file disappeared");
-    } catch (IOException | SecurityException e) {
-      return new ParsedFile.Skipped(
-          "cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage());
-    } catch (OutOfMemoryError e) {
-      return new ParsedFile.Skipped("cannot read: file too large for the heap");
-    }
   }
 
   /**

@@ -1,20 +1,13 @@
 package dev.soakanalyzer.ingest;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.soakanalyzer.core.model.MetricCatalog;
 import dev.soakanalyzer.core.model.MetricDef;
+import dev.soakanalyzer.ingest.LiteJson.Obj;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -23,27 +16,11 @@ import java.util.regex.Pattern;
  * runner without symbols, multi, keyed). Never throws: every problem becomes a skip reason.
  */
 final class IterFileParser {
-  /** Hard limits so a hostile file cannot exhaust memory or the stack. */
-  static final StreamReadConstraints LIMITS =
-      StreamReadConstraints.builder()
-          .maxNestingDepth(256)
-          .maxNumberLength(1000)
-          .maxStringLength(4 * 1024 * 1024)
-          .maxNameLength(64 * 1024)
-          .build();
-
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build())
-          // Python's json writes NaN/Infinity bare; they must read as "no value", not fail the
-          // file.
-          .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
+  /** Longer symbol names are not symbols but garbage (or an attack on the reports). */
+  static final int MAX_SYMBOL_LENGTH = 64;
 
   private static final Pattern NUMERIC =
       Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
-
-  private static final Set<String> META_KEYS = Set.of("commit", "profile", "source");
 
   private final MetricCatalog catalog;
   private final String defaultSymbol;
@@ -56,67 +33,65 @@ final class IterFileParser {
   }
 
   ParsedFile parse(byte[] content) {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(content);
-    } catch (JsonProcessingException e) {
-      return new ParsedFile.Skipped("not valid JSON: " + oneLine(e.getOriginalMessage(), e));
-    } catch (IOException | RuntimeException e) {
-      return new ParsedFile.Skipped("not valid JSON: " + oneLine(e.getMessage(), null));
-    }
-    if (root == null || root.isMissingNode()) {
-      return new ParsedFile.Skipped("empty file");
-    }
-    if (!root.isObject()) {
-      return new ParsedFile.Skipped("not a JSON object (found " + kind(root) + ")");
-    }
-    try {
-      return interpret(root);
-    } catch (RuntimeException e) {
-      return new ParsedFile.Skipped("unreadable content: " + oneLine(e.getMessage(), null));
-    }
+    return parse(content, content.length);
   }
 
-  private ParsedFile interpret(JsonNode root) {
-    JsonNode summary = root.get("summary");
-    JsonNode symbols = root.get("symbols");
+  ParsedFile parse(byte[] content, int length) {
+    Object root;
+    try {
+      root = LiteJson.parse(content, length);
+    } catch (StreamConstraintsException e) {
+      return new ParsedFile.Skipped("not valid JSON: " + oneLine(e.getOriginalMessage(), null));
+    } catch (JsonProcessingException e) {
+      return new ParsedFile.Skipped("not valid JSON: " + oneLine(e.getOriginalMessage(), e));
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      return new ParsedFile.Skipped("not valid JSON: " + oneLine(e.getMessage(), null));
+    }
+    if (root == null) {
+      return new ParsedFile.Skipped("empty file");
+    }
+    if (!(root instanceof Obj obj)) {
+      return new ParsedFile.Skipped("not a JSON object (found " + kind(root) + ")");
+    }
+    return interpret(obj);
+  }
+
+  private ParsedFile interpret(Obj root) {
+    Object summary = root.get("summary");
+    Object symbols = root.get("symbols");
     List<ParsedFile.Sample> samples = new ArrayList<>();
+    List<String> problems = new ArrayList<>(0);
     boolean recognized = false;
-    if (symbols != null && symbols.isArray()) {
+    if (symbols instanceof List<?> list) {
       // runner: one portfolio-level summary per window
       recognized = true;
-      String symbol =
-          symbols.size() == 1 && symbols.get(0).isTextual()
-              ? symbols.get(0).asText()
-              : defaultSymbol;
-      addSample(samples, symbol, summary != null && summary.isObject() ? summary : root);
-    } else if (symbols != null && symbols.isObject()) {
+      String symbol = list.size() == 1 && list.get(0) instanceof String s ? s : defaultSymbol;
+      addSample(samples, problems, symbol, summary instanceof Obj o ? o : root);
+    } else if (symbols instanceof Obj bySymbol) {
       // multi: {"symbols": {"BTCUSDT": {...}, ...}}
-      for (Iterator<Map.Entry<String, JsonNode>> it = symbols.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        if (e.getValue().isObject()) {
+      for (int i = 0; i < bySymbol.size(); i++) {
+        if (bySymbol.values.get(i) instanceof Obj metrics) {
           recognized = true;
-          addSample(samples, e.getKey(), e.getValue());
+          addSample(samples, problems, bySymbol.keys.get(i), metrics);
         }
       }
-    } else if (summary != null && summary.isObject()) {
-      // nested (summary.symbol), or runner without symbols (the ALL row)
+    } else if (summary instanceof Obj s) {
+      // nested (summary.symbol), or runner without symbols (the portfolio row)
       recognized = true;
-      String symbol = text(summary.get("symbol"));
+      String symbol = text(s.get("symbol"));
       if (symbol == null) {
         symbol = text(root.get("symbol"));
       }
-      addSample(samples, symbol == null ? defaultSymbol : symbol, summary);
+      addSample(samples, problems, symbol == null ? defaultSymbol : symbol, s);
     } else if (text(root.get("symbol")) != null) {
       recognized = true;
-      addSample(samples, text(root.get("symbol")), root);
+      addSample(samples, problems, text(root.get("symbol")), root);
     } else {
       // keyed: every top-level object holding at least one known metric
-      for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        if (e.getValue().isObject() && holdsKnownMetric(e.getValue())) {
+      for (int i = 0; i < root.size(); i++) {
+        if (root.values.get(i) instanceof Obj metrics && holdsKnownMetric(metrics)) {
           recognized = true;
-          addSample(samples, e.getKey(), e.getValue());
+          addSample(samples, problems, root.keys.get(i), metrics);
         }
       }
     }
@@ -124,23 +99,36 @@ final class IterFileParser {
       return new ParsedFile.Skipped(
           "no recognizable symbol (expected one of the ITER_SUMMARY shapes)");
     }
+    if (samples.isEmpty() && !problems.isEmpty()) {
+      return new ParsedFile.Skipped(problems.get(0));
+    }
     if (samples.isEmpty() && symbolFilter.isEmpty()) {
       return new ParsedFile.Skipped("no metric values (" + metricNames() + ")");
     }
+    Obj meta = root.get("meta") instanceof Obj m ? m : null;
+    Obj sum = summary instanceof Obj s ? s : null;
     return new ParsedFile.Usable(
         samples,
-        windowIndex(root, summary),
-        meta(root, summary, "commit"),
-        meta(root, summary, "profile"),
-        meta(root, summary, "source"));
+        windowIndex(root, sum),
+        meta(root, meta, sum, "commit"),
+        meta(root, meta, sum, "profile"),
+        meta(root, meta, sum, "source"));
   }
 
   /** Adds the sample unless filtered out or without any value. */
-  private void addSample(List<ParsedFile.Sample> samples, String symbol, JsonNode metrics) {
+  private void addSample(
+      List<ParsedFile.Sample> samples, List<String> problems, String symbol, Obj metrics) {
     if (symbol == null || symbol.isBlank()) {
       return;
     }
     symbol = symbol.strip();
+    if (symbol.length() > MAX_SYMBOL_LENGTH || symbol.chars().anyMatch(Character::isISOControl)) {
+      problems.add(
+          "symbol name is not usable (over "
+              + MAX_SYMBOL_LENGTH
+              + " characters or control characters)");
+      return;
+    }
     if (!symbolFilter.isEmpty() && !symbolFilter.contains(symbol)) {
       return;
     }
@@ -148,7 +136,7 @@ final class IterFileParser {
     boolean any = false;
     for (int m = 0; m < catalog.size(); m++) {
       MetricDef def = catalog.get(m);
-      JsonNode node = metrics.get(def.key());
+      Object node = metrics.get(def.key());
       // The alias counts only when the key itself is absent: 0.0 under edge_bps is a value.
       if (node == null && def.alias() != null) {
         node = metrics.get(def.alias());
@@ -161,7 +149,7 @@ final class IterFileParser {
     }
   }
 
-  private boolean holdsKnownMetric(JsonNode object) {
+  private boolean holdsKnownMetric(Obj object) {
     for (MetricDef def : catalog.metrics()) {
       if (object.has(def.key()) || (def.alias() != null && object.has(def.alias()))) {
         return true;
@@ -171,32 +159,25 @@ final class IterFileParser {
   }
 
   /** A finite number, or NaN for null, missing, NaN, Infinity, text and anything else. */
-  static double number(JsonNode node) {
-    if (node == null) {
-      return Double.NaN;
-    }
+  static double number(Object node) {
     double v;
-    if (node.isNumber()) {
-      v = node.doubleValue();
-    } else if (node.isTextual()) {
-      String t = node.asText().strip();
-      if (!NUMERIC.matcher(t).matches()) {
+    if (node instanceof Double d) {
+      v = d;
+    } else if (node instanceof String s) {
+      String t = s.strip();
+      if (t.length() > 100 || !NUMERIC.matcher(t).matches()) {
         return Double.NaN;
       }
-      try {
-        v = Double.parseDouble(t);
-      } catch (NumberFormatException e) {
-        return Double.NaN;
-      }
+      v = Double.parseDouble(t);
     } else {
       return Double.NaN;
     }
     return Double.isFinite(v) ? v : Double.NaN;
   }
 
-  private static Integer windowIndex(JsonNode root, JsonNode summary) {
-    for (JsonNode holder : new JsonNode[] {root, summary}) {
-      if (holder == null || !holder.isObject()) {
+  private static Integer windowIndex(Obj root, Obj summary) {
+    for (Obj holder : new Obj[] {root, summary}) {
+      if (holder == null) {
         continue;
       }
       for (String key : new String[] {"iteration", "window_index"}) {
@@ -209,7 +190,7 @@ final class IterFileParser {
     return null;
   }
 
-  private static Integer integer(JsonNode node) {
+  private static Integer integer(Object node) {
     double v = number(node);
     if (Double.isNaN(v) || v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
       return null;
@@ -217,28 +198,25 @@ final class IterFileParser {
     return (int) v;
   }
 
-  private static String meta(JsonNode root, JsonNode summary, String key) {
-    for (JsonNode holder : new JsonNode[] {root, root.get("meta"), summary}) {
-      if (holder != null && holder.isObject()) {
+  private static String meta(Obj root, Obj meta, Obj summary, String key) {
+    for (Obj holder : new Obj[] {root, meta, summary}) {
+      if (holder != null) {
         String t = text(holder.get(key));
-        if (t != null && META_KEYS.contains(key)) {
-          return t;
+        if (t != null) {
+          return t.length() > 200 ? t.substring(0, 200) : t;
         }
       }
     }
     return null;
   }
 
-  private static String text(JsonNode node) {
-    if (node == null) {
-      return null;
-    }
-    if (node.isTextual()) {
-      String t = node.asText().strip();
+  private static String text(Object node) {
+    if (node instanceof String s) {
+      String t = s.strip();
       return t.isEmpty() ? null : t;
     }
-    if (node.isIntegralNumber()) {
-      return node.asText();
+    if (node instanceof Double d && Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return Long.toString(d.longValue());
     }
     return null;
   }
@@ -251,14 +229,20 @@ final class IterFileParser {
     return sb.toString();
   }
 
-  private static String kind(JsonNode node) {
-    return node.isArray()
-        ? "an array"
-        : node.isTextual()
-            ? "a string"
-            : node.isNumber()
-                ? "a number"
-                : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+  private static String kind(Object node) {
+    if (node instanceof List<?>) {
+      return "an array";
+    }
+    if (node instanceof String) {
+      return "a string";
+    }
+    if (node instanceof Double) {
+      return "a number";
+    }
+    if (node instanceof Boolean) {
+      return "a boolean";
+    }
+    return "null";
   }
 
   /** One short line: parser messages can carry newlines and huge quoted input. */

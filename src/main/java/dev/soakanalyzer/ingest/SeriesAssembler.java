@@ -13,6 +13,7 @@ final class SeriesAssembler {
   private final String symbol;
   private final int metrics;
   private int[] windows = new int[16];
+  private int[] fileOfRow = new int[16];
   private double[][] values;
   private int size;
   private final Map<Integer, Integer> rowOfWindow = new HashMap<>();
@@ -24,18 +25,24 @@ final class SeriesAssembler {
     this.values = new double[metrics][16];
   }
 
-  /** Adds a window; returns false when it replaced an existing one. */
-  boolean add(int window, double[] sample) {
+  /**
+   * Adds a window read from file number {@code file}; returns the number of the file it replaced,
+   * or -1 when the window is new.
+   */
+  int add(int window, double[] sample, int file) {
     Integer existing = rowOfWindow.putIfAbsent(window, size);
     if (existing != null) {
       for (int m = 0; m < metrics; m++) {
         values[m][existing] = sample[m];
       }
-      return false;
+      int replaced = fileOfRow[existing];
+      fileOfRow[existing] = file;
+      return replaced;
     }
     if (size == windows.length) {
       int capacity = size * 2;
       windows = Arrays.copyOf(windows, capacity);
+      fileOfRow = Arrays.copyOf(fileOfRow, capacity);
       for (int m = 0; m < metrics; m++) {
         values[m] = Arrays.copyOf(values[m], capacity);
       }
@@ -44,11 +51,12 @@ final class SeriesAssembler {
       sorted = false;
     }
     windows[size] = window;
+    fileOfRow[size] = file;
     for (int m = 0; m < metrics; m++) {
       values[m][size] = sample[m];
     }
     size++;
-    return true;
+    return -1;
   }
 
   SymbolSeries build() {

@@ -83,7 +83,7 @@ public final class ExportPayloadReader {
     }
     JsonNode symbolsNode = requiredObject(file, root, "symbols", "symbols");
     Map<String, Map<String, ExportPayload.Cell>> symbols = new LinkedHashMap<>();
-    for (var sym : (Iterable<Map.Entry<String, JsonNode>>) symbolsNode::fields) {
+    for (var sym : symbolsNode.properties()) {
       String path = "symbols." + sym.getKey();
       if (sym.getKey().isBlank()) {
         throw new InvalidExportInputException(file, "symbols has a blank symbol name");
@@ -92,7 +92,7 @@ public final class ExportPayloadReader {
         throw new InvalidExportInputException(file, path + " must be an object");
       }
       Map<String, ExportPayload.Cell> cells = new LinkedHashMap<>();
-      for (var metric : (Iterable<Map.Entry<String, JsonNode>>) sym.getValue()::fields) {
+      for (var metric : sym.getValue().properties()) {
         JsonNode cell = metric.getValue();
         // A metric cell is an object with a status; anything else is an extra we leave alone.
         if (!cell.isObject() || !cell.has("status")) {

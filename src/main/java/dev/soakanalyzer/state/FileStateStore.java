@@ -3,12 +3,11 @@ package dev.soakanalyzer.state;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.soakanalyzer.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -128,7 +127,8 @@ public final class FileStateStore implements StateStore {
     }
     Path file = fileFor(key);
     try {
-      writeAtomically(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n");
+      AtomicFiles.write(
+          file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n");
     } catch (IOException e) {
       throw new StateStoreException(
           file + ": cannot write state (" + e.getMessage() + ")", false, e);
@@ -155,23 +155,6 @@ public final class FileStateStore implements StateStore {
   @Override
   public void close() {
     // nothing held open
-  }
-
-  private static void writeAtomically(Path target, String text) throws IOException {
-    Path parent = target.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
   }
 
   private static String shortHash(String key) {

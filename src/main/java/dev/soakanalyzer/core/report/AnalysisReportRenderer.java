@@ -106,7 +106,7 @@ public final class AnalysisReportRenderer {
           .append(StatusLabels.of(s.verdict()))
           .append(" (")
           .append(s.windowCount())
-          .append(" windows)\n\n");
+          .append(s.windowCount() == 1 ? " window)\n\n" : " windows)\n\n");
       sb.append(
           "| Metric | Last | Min | Median | Max | Trend | Slope (norm.) | p-value | WARN | CRIT | Worst window |\n");
       sb.append(

@@ -16,9 +16,8 @@ public final class Markdown {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
-        case '\\', '`', '*', '_', '[', ']', '(', ')', '#', '!', '|', '~', '{', '}' -> {
-          sb.append('\\').append(c);
-        }
+        // Only what can break a table, open a code span or form a link/image; emphasis is harmless.
+        case '\\', '`', '[', ']', '|' -> sb.append('\\').append(c);
         case '<' -> sb.append("&lt;");
         case '>' -> sb.append("&gt;");
         case '&' -> sb.append("&amp;");
@@ -34,7 +33,8 @@ public final class Markdown {
         }
       }
     }
-    return sb.toString();
+    // Bare URLs are autolinked by GitHub: break the scheme separator and the www. prefix.
+    return sb.toString().replace("://", ":\\/\\/").replace("www.", "www\\.");
   }
 
   /** Text safe inside an inline code span: backticks and line breaks removed. */

@@ -1,0 +1,173 @@
+package dev.soakanalyzer.cli;
+
+import dev.soakanalyzer.app.AnalysisJob;
+import dev.soakanalyzer.app.AnalysisOutcome;
+import dev.soakanalyzer.app.AnalysisRequest;
+import dev.soakanalyzer.app.Console;
+import dev.soakanalyzer.app.ReportOptions;
+import dev.soakanalyzer.bench.DataSetGenerator;
+import dev.soakanalyzer.bench.Shape;
+import dev.soakanalyzer.core.model.AnalysisSettings;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code soak-analyzer bench}: generates a deterministic data set and times {@code analyze} end to
+ * end in-process (ingest, analysis, all four reports written). JVM start-up is measured separately
+ * by timing {@code bin/soak-analyzer analyze} on the same directory (see README, Performance).
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Generate a deterministic soak data set and time 'analyze' on it.",
+      "Prints wall time per run, files/s and peak heap."
+    })
+public final class BenchCommand implements Callable<Integer> {
+  private final CliContext context;
+
+  @Option(
+      names = "--symbols",
+      defaultValue = "10",
+      description = "Symbols (default: ${DEFAULT-VALUE}).")
+  int symbols;
+
+  @Option(
+      names = "--windows",
+      defaultValue = "1000",
+      description = "Windows (default: ${DEFAULT-VALUE}).")
+  int windows;
+
+  @Option(
+      names = "--shape",
+      defaultValue = "flat",
+      description = "File layout: flat, multi or runner (default: ${DEFAULT-VALUE}).")
+  Shape shape;
+
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      description =
+          "Where to generate (default: a temp dir). An existing data set there is reused.")
+  Path dir;
+
+  @Option(names = "--generate-only", description = "Only write the data set, then exit.")
+  boolean generateOnly;
+
+  @Option(
+      names = "--repeat",
+      defaultValue = "3",
+      description = "Timed runs (default: ${DEFAULT-VALUE}).")
+  int repeat;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Generator seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  public BenchCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (symbols < 1 || windows < 1 || repeat < 1) {
+      throw new dev.soakanalyzer.app.UsageException(
+          "--symbols, --windows and --repeat must be at least 1");
+    }
+    PrintWriter out = context.out();
+    Path data =
+        dir != null
+            ? context.workDir().resolve(dir)
+            : Files.createTempDirectory("soak-bench-" + symbols + "x" + windows + "-");
+    int files;
+    Path marker = data.resolve(".bench-" + shape + "-" + symbols + "x" + windows + "-" + seed);
+    if (Files.exists(marker)) {
+      try (var list = Files.list(data)) {
+        files = (int) list.filter(p -> p.getFileName().toString().startsWith("ITER_")).count();
+      }
+      out.printf(Locale.ROOT, "reusing %d files in %s%n", files, data);
+    } else {
+      long t0 = System.nanoTime();
+      files = DataSetGenerator.generate(data, symbols, windows, shape, seed);
+      Files.writeString(marker, "");
+      out.printf(
+          Locale.ROOT,
+          "generated %d files in %s (%.2f s)%n",
+          files,
+          data,
+          (System.nanoTime() - t0) / 1e9);
+    }
+    if (generateOnly) {
+      return 0;
+    }
+    Path outDir = Files.createTempDirectory("soak-bench-out-");
+    Console quiet = new Console(new PrintWriter(Writer.nullWriter()), context.err(), false);
+    AnalysisRequest request =
+        new AnalysisRequest(
+            data,
+            "ITER_SUMMARY_*.json",
+            new AnalysisSettings(
+                dev.soakanalyzer.core.model.MetricCatalog.STANDARD,
+                dev.soakanalyzer.core.model.ThresholdSet.STANDARD,
+                24,
+                1,
+                java.util.List.of(),
+                null),
+            new ReportOptions(outDir, true, false, null));
+    out.printf(
+        Locale.ROOT,
+        "case: %d symbols x %d windows, shape %s, %d files%n",
+        symbols,
+        windows,
+        shape.name().toLowerCase(Locale.ROOT),
+        files);
+    double best = Double.MAX_VALUE;
+    for (int i = 1; i <= repeat; i++) {
+      long t0 = System.nanoTime();
+      AnalysisOutcome outcome = new AnalysisJob(context.clock(), quiet).run(request);
+      double s = (System.nanoTime() - t0) / 1e9;
+      best = Math.min(best, s);
+      out.printf(
+          Locale.ROOT,
+          "run %d: %.3f s  %,.0f files/s  (ingest %d ms, analysis %d ms, reports %d ms)"
+              + "  verdict=%s violations=%d%n",
+          i,
+          s,
+          files / s,
+          outcome.timings().ingestNanos() / 1_000_000,
+          outcome.timings().analyzeNanos() / 1_000_000,
+          outcome.timings().reportsNanos() / 1_000_000,
+          outcome.analysis().verdict(),
+          outcome.analysis().violations().size());
+    }
+    out.printf(
+        Locale.ROOT,
+        "best: %.3f s  %,.0f files/s  peak heap %.1f MB  (in-process; add JVM start-up for a cold CLI run)%n",
+        best,
+        files / best,
+        peakHeapBytes() / 1e6);
+    return 0;
+  }
+
+  private static long peakHeapBytes() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak;
+  }
+}

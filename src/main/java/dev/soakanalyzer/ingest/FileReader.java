@@ -1,0 +1,111 @@
+package dev.soakanalyzer.ingest;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Reads and parses many small files with a few threads. Reading is syscall-bound (open, read,
+ * close), so more threads than cores overlap the waits; each thread reuses one buffer.
+ */
+final class FileReader {
+  /** Files bigger than this are skipped rather than read into memory. */
+  static final int MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+  /** Below this many files a single thread is faster than starting a pool. */
+  private static final int PARALLEL_THRESHOLD = 64;
+
+  private static final int CHUNK = 256;
+
+  private static final ThreadLocal<byte[]> BUFFER =
+      ThreadLocal.withInitial(() -> new byte[16 * 1024]);
+
+  private FileReader() {}
+
+  static ParsedFile[] readAll(List<Path> files, IterFileParser parser) {
+    ParsedFile[] parsed = new ParsedFile[files.size()];
+    if (files.size() < PARALLEL_THRESHOLD) {
+      for (int i = 0; i < files.size(); i++) {
+        parsed[i] = readAndParse(parser, files.get(i));
+      }
+      return parsed;
+    }
+    int threads = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors() * 2));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "soak-ingest");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<?>> chunks = new ArrayList<>();
+      for (int start = 0; start < files.size(); start += CHUNK) {
+        int from = start;
+        int to = Math.min(files.size(), start + CHUNK);
+        chunks.add(
+            pool.submit(
+                () -> {
+                  for (int i = from; i < to; i++) {
+                    parsed[i] = readAndParse(parser, files.get(i));
+                  }
+                }));
+      }
+      for (Future<?> f : chunks) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading ITER_SUMMARY files", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("reading ITER_SUMMARY files failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    return parsed;
+  }
+
+  static ParsedFile readAndParse(IterFileParser parser, Path file) {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      byte[] buf = BUFFER.get();
+      int len = 0;
+      while (true) {
+        if (len == buf.length) {
+          if (buf.length >= MAX_FILE_BYTES) {
+            return new ParsedFile.Skipped("file too large (limit " + MAX_FILE_BYTES + " bytes)");
+          }
+          buf = java.util.Arrays.copyOf(buf, (int) Math.min(MAX_FILE_BYTES, (long) buf.length * 2));
+          BUFFER.set(buf);
+        }
+        int n = ch.read(ByteBuffer.wrap(buf, len, buf.length - len));
+        if (n < 0) {
+          break;
+        }
+        len += n;
+      }
+      ParsedFile result = parser.parse(buf, len);
+      if (buf.length > 1024 * 1024) {
+        BUFFER.remove(); // do not keep a huge buffer alive after a big file
+      }
+      return result;
+    } catch (NoSuchFileException e) {
+      return new ParsedFile.Skipped("cannot read: file disappeared");
+    } catch (IOException | SecurityException e) {
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      return new ParsedFile.Skipped("cannot read: " + why.replaceAll("\\s+", " "));
+    } catch (OutOfMemoryError e) {
+      BUFFER.remove();
+      return new ParsedFile.Skipped("cannot read: file too large for the heap");
+    }
+  }
+}

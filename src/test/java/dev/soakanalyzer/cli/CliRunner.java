@@ -1,0 +1,42 @@
+package dev.soakanalyzer.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/** Runs the CLI in-process with captured out/err, a fixed clock and a given environment. */
+public final class CliRunner {
+  public static final Instant FIXED_NOW = Instant.parse("2025-01-15T12:00:00Z");
+
+  /** Exit code and everything printed. */
+  public record Result(int exitCode, String out, String err) {}
+
+  private CliRunner() {}
+
+  public static Result run(Path workDir, Map<String, String> env, String... args) {
+    return run(workDir, env, Clock.fixed(FIXED_NOW, ZoneOffset.UTC), args);
+  }
+
+  public static Result run(Path workDir, Map<String, String> env, Clock clock, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(
+            args,
+            new CliContext(
+                new PrintWriter(out, true), new PrintWriter(err, true), env, clock, workDir));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  public static Path projectDir() {
+    return Path.of(System.getProperty("soak.project.dir", ".")).toAbsolutePath().normalize();
+  }
+
+  public static Path fixtures() {
+    return projectDir().resolve("fixtures");
+  }
+}
