@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
       ActionCommand.class,
       ExportRedisCommand.class,
       BenchCommand.class,
+      RunCommand.class,
+      FakeSummaryCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main {
