@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.soakanalyzer.redis.RedisConnectionSettings;
 import dev.soakanalyzer.redis.RedisLease;
 import dev.soakanalyzer.state.StateStoreException;
+import dev.soakanalyzer.testsupport.RedisServer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class RedisLeaseTest {
 
   @Test
   void onlyTheHolderRenewsAndReleaseHandsItOver() throws Exception {
-    try (TestRedis redis = TestRedis.start()) {
+    try (RedisServer redis = RedisServer.start(RedisServer.Options.plain())) {
       RedisConnectionSettings s = RedisConnectionSettings.of(redis.url());
       String key = "dev:bybit:soak:runner:lease";
       try (RedisLease a = new RedisLease(s, key, "token-a", Duration.ofMinutes(5));
@@ -35,7 +36,7 @@ class RedisLeaseTest {
   @Test
   void anUnreachableServerIsReportedAsUnreachable() throws Exception {
     RedisConnectionSettings s =
-        RedisConnectionSettings.of("redis://127.0.0.1:" + TestRedis.closedPort() + "/0");
+        RedisConnectionSettings.of("redis://127.0.0.1:" + RedisServer.closedPort() + "/0");
     try (RedisLease lease = new RedisLease(s, "k", "t", Duration.ofMinutes(5))) {
       assertThatThrownBy(lease::acquireOrRenew)
           .isInstanceOfSatisfying(

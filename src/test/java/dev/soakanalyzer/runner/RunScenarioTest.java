@@ -6,6 +6,8 @@ import dev.soakanalyzer.alert.FakeChatServer;
 import dev.soakanalyzer.alert.FakeChatServer.Reply;
 import dev.soakanalyzer.cli.CliContext;
 import dev.soakanalyzer.cli.Main;
+import dev.soakanalyzer.testsupport.MutableClock;
+import dev.soakanalyzer.testsupport.RedisServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RunScenarioTest {
   private static final String TOKEN = "987654:TOKEN-NEVER-LOGGED";
   private static final String HOOK_SECRET = "HOOK-NEVER-LOGGED";
-  private static TestRedis redis;
+  private static RedisServer redis;
 
   @TempDir Path work;
   private final MutableClock clock = new MutableClock(Instant.parse("2025-10-26T12:00:00Z"));
@@ -40,7 +42,7 @@ class RunScenarioTest {
 
   @BeforeAll
   static void startRedis() throws Exception {
-    redis = TestRedis.start();
+    redis = RedisServer.start(RedisServer.Options.plain());
   }
 
   @AfterAll
@@ -202,7 +204,7 @@ class RunScenarioTest {
 
   @Test
   void withRedisDownTheDebounceWorksFromTheLocalStateFileAndTheStreakAlerts() throws Exception {
-    env.put("REDIS_URL", "redis://127.0.0.1:" + TestRedis.closedPort() + "/0");
+    env.put("REDIS_URL", "redis://127.0.0.1:" + RedisServer.closedPort() + "/0");
     fake("crit", 1);
     Result first = run("--redis-down-max", "2");
     assertThat(first.err()).contains("warn: redis unavailable, skip export");

@@ -11,6 +11,7 @@ import dev.soakanalyzer.app.ReportOptions;
 import dev.soakanalyzer.core.model.AnalysisSettings;
 import dev.soakanalyzer.core.model.Level;
 import dev.soakanalyzer.fake.FakeSoakGenerator;
+import dev.soakanalyzer.testsupport.MutableClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;

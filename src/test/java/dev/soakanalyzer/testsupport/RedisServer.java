@@ -172,6 +172,48 @@ public final class RedisServer implements AutoCloseable {
     backend.restart();
   }
 
+  /**
+   * Runs one command against the server (db 0) and returns the reply the way redis-cli prints it:
+   * bulk strings as text, integers as digits, arrays one element per line, nil as empty. Uses a
+   * client connection, so it works for process, container and external servers alike.
+   */
+  public String cli(String command, String... args) {
+    try (redis.clients.jedis.Jedis jedis =
+        new redis.clients.jedis.Jedis(java.net.URI.create(url()))) {
+      Object reply =
+          jedis.sendCommand(
+              () -> redis.clients.jedis.util.SafeEncoder.encode(command.toUpperCase(Locale.ROOT)),
+              args);
+      return render(reply);
+    }
+  }
+
+  private static String render(Object reply) {
+    if (reply == null) {
+      return "";
+    }
+    if (reply instanceof byte[] bytes) {
+      return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
+    if (reply instanceof List<?> list) {
+      List<String> lines = new ArrayList<>();
+      for (Object o : list) {
+        lines.add(render(o));
+      }
+      return String.join("\n", lines);
+    }
+    return String.valueOf(reply);
+  }
+
+  /** A local port nothing listens on (for "Redis unreachable" cases). */
+  public static int closedPort() {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** What this server is, for messages. */
   @Override
   public String toString() {
