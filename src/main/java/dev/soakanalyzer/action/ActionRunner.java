@@ -12,6 +12,7 @@ import dev.soakanalyzer.core.model.MetricCell;
 import dev.soakanalyzer.core.model.MetricDef;
 import dev.soakanalyzer.core.model.SymbolAnalysis;
 import dev.soakanalyzer.core.model.Violation;
+import dev.soakanalyzer.core.report.LogLines;
 import dev.soakanalyzer.core.report.Numbers;
 import dev.soakanalyzer.core.report.PrCommentRenderer;
 import dev.soakanalyzer.core.report.StepSummaryRenderer;
@@ -98,20 +99,7 @@ public final class ActionRunner {
     }
     Analysis a = outcome.analysis();
     console.info(
-        "verdict="
-            + a.verdict()
-            + " windows="
-            + a.windows()
-            + " symbols="
-            + a.symbols().size()
-            + " crit="
-            + a.counts().crit()
-            + " warn="
-            + a.counts().warn()
-            + " ok="
-            + a.counts().ok()
-            + " out_dir="
-            + settings.outDirLabel());
+        "verdict=" + a.verdict() + " " + LogLines.counts(a) + " out_dir=" + settings.outDirLabel());
     commands.endGroup();
 
     annotate(a);

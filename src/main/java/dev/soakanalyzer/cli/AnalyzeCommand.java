@@ -6,6 +6,7 @@ import dev.soakanalyzer.app.AnalysisRequest;
 import dev.soakanalyzer.app.Console;
 import dev.soakanalyzer.core.model.Analysis;
 import dev.soakanalyzer.core.model.Level;
+import dev.soakanalyzer.core.report.LogLines;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,16 +52,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     console.info(
         "verdict="
             + a.verdict()
-            + " windows="
-            + a.windows()
-            + " symbols="
-            + a.symbols().size()
-            + " crit="
-            + a.counts().crit()
-            + " warn="
-            + a.counts().warn()
-            + " ok="
-            + a.counts().ok()
+            + " "
+            + LogLines.counts(a)
             + " out_dir="
             + request.options().outDir());
     return exitOnCrit && a.verdict() == Level.CRIT ? 1 : 0;

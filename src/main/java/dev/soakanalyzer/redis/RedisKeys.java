@@ -19,8 +19,17 @@ public record RedisKeys(String env, String exchange) {
    */
   public static final String STREAMED = "soak:violations:streamed:";
 
+  /** Runner: alert debounce state (default of --alert-key). */
   public static final String ALERT_DEBOUNCE = "soak:alerts:debounce";
+
+  /** Runner: heartbeat (default of --heartbeat-key). */
   public static final String HEARTBEAT = "soak:runner:heartbeat";
+
+  /** Runner: lease that keeps two runners of one env/exchange from exporting and alerting twice. */
+  public static final String LEASE = "soak:runner:lease";
+
+  /** Runner: SHA-256 of the last exported SOAK_SUMMARY.json (idempotent export). */
+  public static final String SUMMARY_HASH = "soak:summary:sha256";
 
   public RedisKeys {
     Objects.requireNonNull(env, "env");

@@ -1,6 +1,7 @@
 package dev.soakanalyzer.runner;
 
 import dev.soakanalyzer.alert.AlertPolicy;
+import dev.soakanalyzer.redis.RedisKeys;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,10 +40,11 @@ public record RunnerConfig(
     Optional<Integer> metricsPort,
     Secrets secrets) {
 
-  public static final String DEFAULT_ALERT_KEY = "soak:alerts:debounce";
-  public static final String DEFAULT_HEARTBEAT_KEY = "soak:runner:heartbeat";
-  public static final String LEASE_KEY = "soak:runner:lease";
-  public static final String SUMMARY_HASH_KEY = "soak:summary:sha256";
+  // Every Redis key is named in RedisKeys, the one place to change one.
+  public static final String DEFAULT_ALERT_KEY = RedisKeys.ALERT_DEBOUNCE;
+  public static final String DEFAULT_HEARTBEAT_KEY = RedisKeys.HEARTBEAT;
+  public static final String LEASE_KEY = RedisKeys.LEASE;
+  public static final String SUMMARY_HASH_KEY = RedisKeys.SUMMARY_HASH;
 
   public RunnerConfig {
     Objects.requireNonNull(env, "env");

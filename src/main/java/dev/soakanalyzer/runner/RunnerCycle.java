@@ -10,6 +10,7 @@ import dev.soakanalyzer.alert.ViolationSignature;
 import dev.soakanalyzer.app.Console;
 import dev.soakanalyzer.core.model.Analysis;
 import dev.soakanalyzer.core.model.Level;
+import dev.soakanalyzer.core.report.LogLines;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,20 +110,7 @@ final class RunnerCycle {
     long ms = elapsedMs(start);
     String label = unchanged ? "UNCHANGED" : a.verdict().name();
     console.info(
-        "CONTINUOUS_METRICS verdict="
-            + label
-            + " windows="
-            + a.windows()
-            + " symbols="
-            + a.symbols().size()
-            + " crit="
-            + a.counts().crit()
-            + " warn="
-            + a.counts().warn()
-            + " ok="
-            + a.counts().ok()
-            + " duration_ms="
-            + ms);
+        "CONTINUOUS_METRICS verdict=" + label + " " + LogLines.counts(a) + " duration_ms=" + ms);
     metrics.cycle(label.toLowerCase(Locale.ROOT), Duration.ofMillis(ms));
     return new Outcome(label, Optional.of(a.verdict()));
   }
