@@ -31,13 +31,22 @@ final class FileReader {
 
   private FileReader() {}
 
-  static ParsedFile[] readAll(List<Path> files, IterFileParser parser) {
-    ParsedFile[] parsed = new ParsedFile[files.size()];
+  /** Receives each file's result in path order. */
+  interface Sink {
+    void accept(int index, ParsedFile parsed);
+  }
+
+  /**
+   * Reads and parses every file, handing results to {@code sink} in path order. Chunks are parsed
+   * ahead on the pool but consumed and dropped in order, so only the chunks in flight are held in
+   * memory, never one object per file of the whole run.
+   */
+  static void readAll(List<Path> files, IterFileParser parser, Sink sink) {
     if (files.size() < PARALLEL_THRESHOLD) {
       for (int i = 0; i < files.size(); i++) {
-        parsed[i] = readAndParse(parser, files.get(i));
+        sink.accept(i, readAndParse(parser, files.get(i)));
       }
-      return parsed;
+      return;
     }
     int threads = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors() * 2));
     ExecutorService pool =
@@ -49,20 +58,26 @@ final class FileReader {
               return t;
             });
     try {
-      List<Future<?>> chunks = new ArrayList<>();
+      List<Future<ParsedFile[]>> chunks = new ArrayList<>();
       for (int start = 0; start < files.size(); start += CHUNK) {
         int from = start;
         int to = Math.min(files.size(), start + CHUNK);
         chunks.add(
             pool.submit(
                 () -> {
+                  ParsedFile[] out = new ParsedFile[to - from];
                   for (int i = from; i < to; i++) {
-                    parsed[i] = readAndParse(parser, files.get(i));
+                    out[i - from] = readAndParse(parser, files.get(i));
                   }
+                  return out;
                 }));
       }
-      for (Future<?> f : chunks) {
-        f.get();
+      for (int c = 0; c < chunks.size(); c++) {
+        ParsedFile[] parsed = chunks.get(c).get();
+        chunks.set(c, null);
+        for (int j = 0; j < parsed.length; j++) {
+          sink.accept(c * CHUNK + j, parsed[j]);
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -72,7 +87,6 @@ final class FileReader {
     } finally {
       pool.shutdownNow();
     }
-    return parsed;
   }
 
   static ParsedFile readAndParse(IterFileParser parser, Path file) {

@@ -9,10 +9,8 @@ import dev.soakanalyzer.core.model.SymbolSeries;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -46,25 +44,39 @@ public final class Ingestor {
     IterFileParser parser =
         new IterFileParser(
             settings.catalog(), settings.defaultSymbol(), new HashSet<>(settings.symbols()));
-    ParsedFile[] parsed = FileReader.readAll(files, parser);
+    Assembly assembly = new Assembly(workDir, files);
+    FileReader.readAll(files, parser, assembly::accept);
+    return assembly.result();
+  }
 
-    Map<String, SeriesAssembler> bySymbol = new TreeMap<>();
-    List<SkippedFile> skipped = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
-    TreeMap<Integer, String[]> metaByWindow = new TreeMap<>();
-    int used = 0;
-    for (int i = 0; i < files.size(); i++) {
-      if (parsed[i] instanceof ParsedFile.Skipped s) {
+  /** Folds parsed files, in path order, into per-symbol series and data-quality notes. */
+  private final class Assembly {
+    private final Path workDir;
+    private final List<Path> files;
+    private final Map<String, SeriesAssembler> bySymbol = new TreeMap<>();
+    private final List<SkippedFile> skipped = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final TreeMap<Integer, String[]> metaByWindow = new TreeMap<>();
+    private int used;
+
+    Assembly(Path workDir, List<Path> files) {
+      this.workDir = workDir;
+      this.files = files;
+    }
+
+    void accept(int i, ParsedFile parsed) {
+      if (parsed instanceof ParsedFile.Skipped s) {
         String name = display(workDir, files.get(i));
         skipped.add(new SkippedFile(name, s.reason()));
         warnings.accept("skipped " + name + ": " + s.reason());
-        continue;
+        return;
       }
-      ParsedFile.Usable u = (ParsedFile.Usable) parsed[i];
+      ParsedFile.Usable u = (ParsedFile.Usable) parsed;
+      if (u.samples().isEmpty()) {
+        return;
+      }
+      used++;
       int window = u.windowIndex() != null ? u.windowIndex() : fromName(files.get(i), i + 1);
-      if (!u.samples().isEmpty()) {
-        used++;
-      }
       for (ParsedFile.Sample sample : u.samples()) {
         SeriesAssembler series =
             bySymbol.computeIfAbsent(
@@ -84,26 +96,28 @@ public final class Ingestor {
           warnings.accept(message);
         }
       }
-      if (!u.samples().isEmpty()
-          && (u.commit() != null || u.profile() != null || u.source() != null)) {
+      if (u.commit() != null || u.profile() != null || u.source() != null) {
         metaByWindow.put(window, new String[] {u.commit(), u.profile(), u.source()});
       }
     }
-    Set<String> present = new LinkedHashSet<>(bySymbol.keySet());
-    for (String wanted : settings.symbols()) {
-      if (!present.contains(wanted)) {
-        String message = "symbol " + wanted + " requested by --symbols was not found in any window";
-        notes.add(message);
-        warnings.accept(message);
+
+    SoakData result() {
+      for (String wanted : settings.symbols()) {
+        if (!bySymbol.containsKey(wanted)) {
+          String message =
+              "symbol " + wanted + " requested by --symbols was not found in any window";
+          notes.add(message);
+          warnings.accept(message);
+        }
       }
+      List<SymbolSeries> series = new ArrayList<>(bySymbol.size());
+      bySymbol.values().forEach(a -> series.add(a.build()));
+      return new SoakData(
+          settings.catalog(),
+          series,
+          meta(metaByWindow),
+          new DataQuality(files.size(), used, skipped, notes));
     }
-    List<SymbolSeries> series = new ArrayList<>(bySymbol.size());
-    bySymbol.values().forEach(a -> series.add(a.build()));
-    return new SoakData(
-        settings.catalog(),
-        series,
-        meta(metaByWindow),
-        new DataQuality(files.size(), used, skipped, notes));
   }
 
   /**
