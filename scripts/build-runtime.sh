@@ -63,7 +63,8 @@ cp "$JAR" "$OUT/lib/app/soak-analyzer.jar"
 
 # Flags shared by the training run and the launcher: an AOT cache is only used by a JVM started
 # with a compatible configuration (same jar path, same GC).
-JVM_FLAGS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxRAMPercentage=75 -Xss2m"
+# A bounded heap: 100k windows need well under 256 MB; raise with SOAK_JAVA_OPTS=-Xmx1g.
+JVM_FLAGS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m -Xss2m"
 printf '%s\n' "$JVM_FLAGS" > "$OUT/lib/app/jvm.flags"
 
 cat > "$OUT/bin/soak-analyzer" <<'LAUNCHER'
