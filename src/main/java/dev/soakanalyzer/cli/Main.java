@@ -21,16 +21,23 @@ import picocli.CommandLine.Command;
       "Analyses ITER_SUMMARY_*.json windows of a soak run: trends, sparklines, WARN/CRIT",
       "violations, recommendations, Markdown + JSON reports, Redis export and alerts."
     },
-    subcommands = {
-      AnalyzeCommand.class,
-      ActionCommand.class,
-      ExportRedisCommand.class,
-      BenchCommand.class,
-      RunCommand.class,
-      FakeSummaryCommand.class,
-      CommandLine.HelpCommand.class,
-    })
+    subcommands = {CommandLine.HelpCommand.class})
 public final class Main {
+
+  /**
+   * Subcommands by name, as class names: only the one invoked is loaded and introspected, so {@code
+   * analyze} does not pay for the runner's, Redis' or GitHub's classes at start-up.
+   */
+  private static final Map<String, String> COMMANDS = new java.util.LinkedHashMap<>();
+
+  static {
+    COMMANDS.put("analyze", "dev.soakanalyzer.cli.AnalyzeCommand");
+    COMMANDS.put("export-redis", "dev.soakanalyzer.cli.ExportRedisCommand");
+    COMMANDS.put("run", "dev.soakanalyzer.cli.RunCommand");
+    COMMANDS.put("fake-summary", "dev.soakanalyzer.cli.FakeSummaryCommand");
+    COMMANDS.put("action", "dev.soakanalyzer.cli.ActionCommand");
+    COMMANDS.put("bench", "dev.soakanalyzer.cli.BenchCommand");
+  }
 
   public static void main(String[] args) {
     PrintWriter out =
@@ -52,7 +59,14 @@ public final class Main {
    * Runs one command line and returns its exit code (0 ok, 1 CRIT with --exit-on-crit, 2 usage).
    */
   public static int run(String[] args, CliContext context) {
-    CommandLine cli = new CommandLine(new Main(), new ContextFactory(context));
+    ContextFactory factory = new ContextFactory(context);
+    CommandLine cli = new CommandLine(new Main(), factory);
+    String invoked = firstWord(args);
+    for (Map.Entry<String, String> c : COMMANDS.entrySet()) {
+      if (invoked == null || !COMMANDS.containsKey(invoked) || invoked.equals(c.getKey())) {
+        cli.addSubcommand(c.getKey(), new CommandLine(load(c.getValue()), factory));
+      }
+    }
     cli.setOut(context.out());
     cli.setErr(context.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -74,6 +88,23 @@ public final class Main {
     context.out().flush();
     context.err().flush();
     return code;
+  }
+
+  private static String firstWord(String[] args) {
+    for (String a : args) {
+      if (!a.startsWith("-")) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  private static Class<?> load(String className) {
+    try {
+      return Class.forName(className);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("missing command class " + className, e);
+    }
   }
 
   /** Creates commands with the context injected (constructor taking a {@link CliContext}). */

@@ -1,29 +1,30 @@
 package dev.soakanalyzer.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.Writer;
 
 /** Shared JSON style: 2-space indent, {@code "key": value}, unescaped Unicode, plain decimals. */
 public final class Json {
-  public static final ObjectMapper MAPPER =
-      JsonMapper.builder().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+  /**
+   * jackson-core only: the analyze path streams its JSON and never needs databind, which would cost
+   * a cold JVM some 300 extra classes to load.
+   */
+  private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
   private Json() {}
 
-  /** Pretty JSON text ending with a newline. */
-  public static String pretty(Object tree) {
-    try {
-      return MAPPER.writer(new Printer()).writeValueAsString(tree) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** A generator in the shared style, writing to {@code out} (left open). */
+  public static JsonGenerator generator(Writer out) throws IOException {
+    JsonGenerator g = FACTORY.createGenerator(out);
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    g.setPrettyPrinter(new Printer());
+    return g;
   }
 
   /** Like Python's {@code json.dumps(indent=2)}: no space before colons, {@code []} when empty. */

@@ -1,11 +1,15 @@
 package dev.soakanalyzer.json;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.soakanalyzer.core.model.Analysis;
 import dev.soakanalyzer.core.model.MetricCell;
 import dev.soakanalyzer.core.model.SymbolAnalysis;
 import dev.soakanalyzer.core.report.Numbers;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -22,62 +26,76 @@ public final class SummaryJson {
   private SummaryJson() {}
 
   public static String render(Analysis a) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
-    root.put(
-        "generated_at_utc", UTC_SECONDS.format(a.generatedAt().truncatedTo(ChronoUnit.SECONDS)));
-    root.put("windows", a.windows());
-    root.put("min_windows_required", a.minWindowsRequired());
-    root.put("insufficient_windows", a.insufficientWindows());
-    ObjectNode symbols = root.putObject("symbols");
-    for (SymbolAnalysis s : a.symbols()) {
-      ObjectNode sym = symbols.putObject(s.symbol());
-      for (MetricCell c : s.cells()) {
-        ObjectNode m = sym.putObject(c.metric().key());
-        int d = c.metric().decimals();
-        putRounded(m, "median", c.median(), d);
-        putRounded(m, "last", c.last(), d);
-        m.put("trend", c.trend().trend().symbol());
-        m.put("status", c.status().name());
-        putRounded(m, "slope", c.trend().normalizedSlope(), 6, c.valueCount() >= 2);
-        putSignificant(m, "p_value", c.trend().pValue());
-      }
+    StringWriter out = new StringWriter(1024 + a.symbols().size() * 600);
+    try (JsonGenerator g = Json.generator(out)) {
+      write(a, g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    ObjectNode overall = root.putObject("overall");
-    overall.put("crit_count", a.counts().crit());
-    overall.put("warn_count", a.counts().warn());
-    overall.put("ok_count", a.counts().ok());
-    overall.put("verdict", a.verdict().name());
-    ObjectNode meta = root.putObject("meta");
-    meta.put("commit_range", a.meta().commitRange());
-    meta.put("profile", a.meta().profile());
-    meta.put("source", a.meta().source());
-    root.put("skipped_files", a.quality().skipped().size());
-    root.put("violation_events", a.violations().size());
-    return Json.pretty(root);
+    return out + "\n";
+  }
+
+  private static void write(Analysis a, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeStringField(
+        "generated_at_utc", UTC_SECONDS.format(a.generatedAt().truncatedTo(ChronoUnit.SECONDS)));
+    g.writeNumberField("windows", a.windows());
+    g.writeNumberField("min_windows_required", a.minWindowsRequired());
+    g.writeBooleanField("insufficient_windows", a.insufficientWindows());
+    g.writeObjectFieldStart("symbols");
+    for (SymbolAnalysis s : a.symbols()) {
+      g.writeObjectFieldStart(s.symbol());
+      for (MetricCell c : s.cells()) {
+        g.writeObjectFieldStart(c.metric().key());
+        int d = c.metric().decimals();
+        rounded(g, "median", c.median(), d);
+        rounded(g, "last", c.last(), d);
+        g.writeStringField("trend", c.trend().trend().symbol());
+        g.writeStringField("status", c.status().name());
+        rounded(g, "slope", c.valueCount() >= 2 ? c.trend().normalizedSlope() : Double.NaN, 6);
+        significant(g, "p_value", c.trend().pValue());
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+    }
+    g.writeEndObject();
+    g.writeObjectFieldStart("overall");
+    g.writeNumberField("crit_count", a.counts().crit());
+    g.writeNumberField("warn_count", a.counts().warn());
+    g.writeNumberField("ok_count", a.counts().ok());
+    g.writeStringField("verdict", a.verdict().name());
+    g.writeEndObject();
+    g.writeObjectFieldStart("meta");
+    g.writeStringField("commit_range", a.meta().commitRange());
+    g.writeStringField("profile", a.meta().profile());
+    g.writeStringField("source", a.meta().source());
+    g.writeEndObject();
+    g.writeNumberField("skipped_files", a.quality().skipped().size());
+    g.writeNumberField("violation_events", a.violations().size());
+    g.writeEndObject();
+  }
+
+  /** Rounded as the reports show it; an integer when no decimals remain; null without a value. */
+  private static void rounded(JsonGenerator g, String field, double value, int decimals)
+      throws IOException {
+    BigDecimal r = Numbers.round(value, decimals);
+    g.writeFieldName(field);
+    if (r == null) {
+      g.writeNull();
+    } else if (r.scale() <= 0) {
+      g.writeNumber(r.longValueExact());
+    } else {
+      g.writeNumber(r);
+    }
   }
 
   /** p-values span many orders of magnitude: keep 4 significant digits, not fixed decimals. */
-  private static void putSignificant(ObjectNode node, String field, double value) {
+  private static void significant(JsonGenerator g, String field, double value) throws IOException {
+    g.writeFieldName(field);
     if (!Double.isFinite(value)) {
-      node.putNull(field);
+      g.writeNull();
     } else {
-      node.put(field, new BigDecimal(value).round(new java.math.MathContext(4)).doubleValue());
-    }
-  }
-
-  private static void putRounded(ObjectNode node, String field, double value, int decimals) {
-    putRounded(node, field, value, decimals, true);
-  }
-
-  private static void putRounded(
-      ObjectNode node, String field, double value, int decimals, boolean known) {
-    BigDecimal rounded = known ? Numbers.round(value, decimals) : null;
-    if (rounded == null) {
-      node.putNull(field);
-    } else if (rounded.scale() <= 0) {
-      node.put(field, rounded.longValueExact());
-    } else {
-      node.put(field, rounded);
+      g.writeNumber(new BigDecimal(value).round(new MathContext(4)).doubleValue());
     }
   }
 }

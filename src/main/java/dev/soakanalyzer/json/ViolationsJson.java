@@ -26,9 +26,7 @@ public final class ViolationsJson {
   }
 
   public static void write(List<Violation> violations, Writer out) throws IOException {
-    try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.setPrettyPrinter(new Json.Printer());
+    try (JsonGenerator g = Json.generator(out)) {
       g.writeStartArray();
       for (Violation v : violations) {
         g.writeStartObject();
