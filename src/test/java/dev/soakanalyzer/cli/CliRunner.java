@@ -32,6 +32,39 @@ public final class CliRunner {
     return new Result(code, out.toString(), err.toString());
   }
 
+  /**
+   * The analysis that {@code analyze ARGS} would produce, computed in-process with the same option
+   * mapping (for rendering the action's and the runner's messages in golden tests).
+   */
+  public static dev.soakanalyzer.core.model.Analysis analysisOf(
+      Path workDir, Path outDir, String... args) throws Exception {
+    @picocli.CommandLine.Command(name = "analyze")
+    class Holder {
+      @picocli.CommandLine.Mixin AnalysisOptions options;
+
+      @picocli.CommandLine.Unmatched java.util.List<String> rest;
+    }
+    Holder holder = new Holder();
+    new picocli.CommandLine(holder).parseArgs(args);
+    var request = holder.options.toRequest(workDir, false);
+    var options = request.options();
+    request =
+        new dev.soakanalyzer.app.AnalysisRequest(
+            request.workDir(),
+            request.iterGlob(),
+            request.settings(),
+            new dev.soakanalyzer.app.ReportOptions(
+                outDir, options.emitSummary(), false, options.lang(), options.book()));
+    var quiet =
+        new dev.soakanalyzer.app.Console(
+            new PrintWriter(java.io.Writer.nullWriter()),
+            new PrintWriter(java.io.Writer.nullWriter()),
+            false);
+    return new dev.soakanalyzer.app.AnalysisJob(Clock.fixed(FIXED_NOW, ZoneOffset.UTC), quiet)
+        .run(request)
+        .analysis();
+  }
+
   public static Path projectDir() {
     return Path.of(System.getProperty("soak.project.dir", ".")).toAbsolutePath().normalize();
   }
