@@ -135,6 +135,8 @@ final class RunnerCycle {
     }
     if (hash != null && state.lastExportedHash().filter(hash::equals).isPresent()) {
       console.info("Summary unchanged, skip export");
+      // The hash came from Redis, so Redis is up and holds this very export.
+      metrics.exportConfirmed(now);
       // Unchanged is not a failure: the streak neither grows nor resets.
       exportStatus("SKIP", "SKIP", "unchanged", now);
       return true;
