@@ -135,9 +135,11 @@ final class RunnerCycle {
     }
     if (hash != null && state.lastExportedHash().filter(hash::equals).isPresent()) {
       console.info("Summary unchanged, skip export");
-      // The hash came from Redis, so Redis is up and holds this very export.
+      // The hash came from Redis, so Redis is up and holds this very export: as good as a
+      // successful export, it ends a Redis-down streak (else the streak alert would repeat).
+      consecutiveFailures = 0;
+      state.clearRedisDownAlert();
       metrics.exportConfirmed(now);
-      // Unchanged is not a failure: the streak neither grows nor resets.
       exportStatus("SKIP", "SKIP", "unchanged", now);
       return true;
     }

@@ -254,6 +254,24 @@ class RunScenarioTest {
   }
 
   @Test
+  void redisBackWithAnUnchangedSummaryEndsTheDownStreak() throws Exception {
+    fake("ok", 1);
+    assertThat(run().out()).contains("EXPORT_STATUS summary=OK");
+    env.put("REDIS_URL", "redis://127.0.0.1:" + RedisServer.closedPort() + "/0");
+    run("--redis-down-max", "2");
+    assertThat(run("--redis-down-max", "2").out()).contains("reason=redis_down");
+
+    // Redis is back and still holds this summary's hash: nothing to export, but Redis is up.
+    env.put("REDIS_URL", redis.url());
+    assertThat(run("--redis-down-max", "2").out()).contains("Summary unchanged, skip export");
+    assertThat(Files.readString(work.resolve("artifacts/state/last_export_status.json")))
+        .contains("\"consecutive_failures\" : 0");
+    clock.advance(Duration.ofMinutes(181));
+    assertThat(run("--redis-down-max", "2").out()).doesNotContain("reason=redis_down");
+    assertThat(telegram.requests()).hasSize(1);
+  }
+
+  @Test
   void aRunnerWhoseLeaseIsHeldByAnotherHostNeitherExportsNorAlerts() throws Exception {
     fake("crit", 1);
     redis.cli("SET", "dev:bybit:soak:runner:lease", "token-of-another-host", "PX", "600000");
