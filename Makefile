@@ -1,6 +1,11 @@
 # Thin wrappers around bin/soak-analyzer: the guide's "Makefile Quick Reference".
 # Overrides: ENV, EXCHANGE, REDIS_URL, ALERT_POLICY (e.g. ENV=prod EXCHANGE=kucoin make soak-once).
 # Unset overrides are not passed, so the CLI's own precedence (environment > .env > defaults) applies.
+# REDIS_URL is never put on a command line: make echoes every recipe, and the URL may hold a
+# password. It reaches the CLI through the environment (exported below), which the CLI reads.
+ifneq ($(REDIS_URL),)
+export REDIS_URL
+endif
 
 SOAK          ?= bin/soak-analyzer
 ITER_GLOB     ?= artifacts/soak/latest/ITER_SUMMARY_*.json
@@ -15,11 +20,13 @@ ALERT_FLAGS ?= $(strip $(if $(TELEGRAM_BOT_TOKEN),--alert telegram) $(if $(SLACK
 ALERT_OR_DRY := $(if $(ALERT_FLAGS),$(ALERT_FLAGS),--dry-run)
 
 TARGET_FLAGS = $(if $(ENV),--env "$(ENV)") $(if $(EXCHANGE),--exchange "$(EXCHANGE)") \
-               $(if $(REDIS_URL),--redis-url "$(REDIS_URL)") $(if $(ALERT_POLICY),--alert-policy "$(ALERT_POLICY)")
+               $(if $(ALERT_POLICY),--alert-policy "$(ALERT_POLICY)")
 
-# Smoke/self-test isolation: own alert key, heartbeat key, lock and short TTL.
+# Smoke isolation: own alert key, lock and short TTL. The alert key is the guide's
+# {env}:{exchange}:soak:alert_state, so its `redis-cli GET/DEL "dev:bybit:soak:alert_state"` work as
+# written; production debounces on soak:alerts:debounce and is never touched.
 SMOKE_FLAGS = --iter-glob "$(FAKE_GLOB)" --out-dir $(OUT_DIR) --max-iterations 1 --ttl 600 \
-              --lock-file /tmp/soak_smoke.lock --alert-key soak:alerts:qol_smoke
+              --lock-file /tmp/soak_smoke.lock --alert-key soak:alert_state
 
 .PHONY: soak-analyze soak-once soak-continuous soak-alert-dry soak-alert-selftest \
         soak-qol-smoke soak-qol-smoke-new-viol soak-violations-redis
@@ -61,5 +68,4 @@ soak-qol-smoke-new-viol: ## Variant 2: ALERT_BYPASS_DEBOUNCE ... signature_chang
 
 soak-violations-redis:   ## Export the last analysis to Redis (hash + stream)
 	$(SOAK) export-redis --summary $(OUT_DIR)/SOAK_SUMMARY.json --violations $(OUT_DIR)/VIOLATIONS.json \
-	  $(if $(ENV),--env "$(ENV)") $(if $(EXCHANGE),--exchange "$(EXCHANGE)") \
-	  $(if $(REDIS_URL),--redis-url "$(REDIS_URL)") --stream
+	  $(if $(ENV),--env "$(ENV)") $(if $(EXCHANGE),--exchange "$(EXCHANGE)") --stream

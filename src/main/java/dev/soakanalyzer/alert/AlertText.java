@@ -68,7 +68,7 @@ public final class AlertText {
             .append(")\n");
       }
     }
-    sb.append("\nАртефакты: POST_SOAK_ANALYSIS.md, RECOMMENDATIONS.md, VIOLATIONS.json");
+    sb.append("\nАртефакты: POST_SOAK_ANALYSIS.md, RECOMMENDATIONS.md");
     return sb.toString();
   }
 

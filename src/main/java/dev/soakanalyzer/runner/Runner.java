@@ -77,7 +77,7 @@ public final class Runner {
     // Belt and braces: a JVM shutdown we did not route through StopSignal still frees the lock.
     Thread hook = new Thread(lock::release, "soak-runner-lock-release");
     Runtime.getRuntime().addShutdownHook(hook);
-    RunnerMetrics metrics = new RunnerMetrics(config.env(), config.exchange());
+    RunnerMetrics metrics = new RunnerMetrics(config.env(), config.exchange(), config.channels());
     MetricsEndpoint endpoint = null;
     try {
       if (config.metricsPort().isPresent()) {

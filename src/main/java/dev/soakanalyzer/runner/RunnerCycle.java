@@ -135,7 +135,11 @@ final class RunnerCycle {
     }
     if (hash != null && state.lastExportedHash().filter(hash::equals).isPresent()) {
       console.info("Summary unchanged, skip export");
-      // Unchanged is not a failure: the streak neither grows nor resets.
+      // The hash came from Redis, so Redis is up and holds this very export: as good as a
+      // successful export, it ends a Redis-down streak (else the streak alert would repeat).
+      consecutiveFailures = 0;
+      state.clearRedisDownAlert();
+      metrics.exportConfirmed(now);
       exportStatus("SKIP", "SKIP", "unchanged", now);
       return true;
     }

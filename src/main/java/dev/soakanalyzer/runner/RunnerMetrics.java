@@ -60,7 +60,21 @@ public final class RunnerMetrics {
   private final Counter alertsFailed;
   private final Gauge minSeverity;
 
+  /** Cycle outcomes, as in {@code CONTINUOUS_METRICS verdict=...} (lower case). */
+  static final java.util.List<String> OUTCOMES =
+      java.util.List.of("ok", "warn", "crit", "unchanged", "fail");
+
+  /** The export failure reason that the Redis-down rule and panel watch. */
+  static final String REDIS_UNAVAILABLE = "redis_unavailable";
+
   public RunnerMetrics(String env, String exchange) {
+    this(env, exchange, java.util.List.of());
+  }
+
+  /**
+   * @param channels the configured alert channels, whose counters start at 0
+   */
+  public RunnerMetrics(String env, String exchange, java.util.List<String> channels) {
     this.env = env;
     this.exchange = exchange;
     debounceRemaining =
@@ -110,7 +124,7 @@ public final class RunnerMetrics {
     exportLastSuccess =
         Gauge.builder()
             .name(EXPORT_LAST_SUCCESS)
-            .help("Unix time of the last successful Redis export")
+            .help("Unix time of the last successful Redis export (or check that it is current)")
             .labelNames("env", "exchange")
             .register(registry);
     alertsSent =
@@ -139,6 +153,17 @@ public final class RunnerMetrics {
             .register(registry);
     debounceRemaining.labelValues(env, exchange).set(0);
     exportConsecutive.labelValues(env, exchange).set(0);
+    // Counters exist at 0 from the first scrape: every panel has data, and increase() counts the
+    // first event (a series born at 1 hides it).
+    for (String outcome : OUTCOMES) {
+      cycles.initLabelValues(env, exchange, outcome);
+    }
+    exportFailures.initLabelValues(env, exchange, REDIS_UNAVAILABLE);
+    alertsDebounced.initLabelValues(env, exchange);
+    for (String channel : channels) {
+      alertsSent.initLabelValues(env, exchange, channel);
+      alertsFailed.initLabelValues(env, exchange, channel);
+    }
   }
 
   public PrometheusRegistry registry() {
@@ -169,6 +194,14 @@ public final class RunnerMetrics {
   void exportFailed(String reason, int consecutiveUnreachable) {
     exportFailures.labelValues(env, exchange, reason).inc();
     exportConsecutive.labelValues(env, exchange).set(consecutiveUnreachable);
+  }
+
+  /**
+   * An unchanged summary whose hash Redis still holds: Redis is reachable and holds the current
+   * export, so the export is as fresh as a successful one.
+   */
+  void exportConfirmed(Instant at) {
+    exportSucceeded(at);
   }
 
   void exportSucceeded(Instant at) {

@@ -49,7 +49,7 @@ class AlertTextTest {
             - BTCUSDT: p95_latency_ms > 400 at window #46 (451)
             - ETHUSDT: risk_ratio > 0.45 at window #45 (0.47)
 
-            Артефакты: POST_SOAK_ANALYSIS.md, RECOMMENDATIONS.md, VIOLATIONS.json""");
+            Артефакты: POST_SOAK_ANALYSIS.md, RECOMMENDATIONS.md""");
   }
 
   @Test

@@ -237,6 +237,79 @@ class RunScenarioTest {
   }
 
   @Test
+  void theRedisDownAlertRepeatsOncePerDebounceWindowWhileRedisStaysDown() throws Exception {
+    env.put("REDIS_URL", "redis://127.0.0.1:" + RedisServer.closedPort() + "/0");
+    fake("ok", 1);
+    assertThat(run("--redis-down-max", "1").out())
+        .contains("ALERT_SENT verdict=WARN reason=redis_down consecutive_failures=1");
+    clock.advance(Duration.ofMinutes(179));
+    assertThat(run("--redis-down-max", "1").out()).doesNotContain("reason=redis_down");
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(run("--redis-down-max", "1").out())
+        .contains("ALERT_SENT verdict=WARN reason=redis_down consecutive_failures=3");
+    assertThat(telegram.requests()).hasSize(2);
+    assertThat(telegram.requests().get(1).body())
+        .contains("[🟡 WARN] Redis export skipped 3 cycles in a row")
+        .contains("Last check: 2025-10-26T15:00:00Z");
+  }
+
+  @Test
+  void redisBackWithAnUnchangedSummaryEndsTheDownStreak() throws Exception {
+    fake("ok", 1);
+    assertThat(run().out()).contains("EXPORT_STATUS summary=OK");
+    env.put("REDIS_URL", "redis://127.0.0.1:" + RedisServer.closedPort() + "/0");
+    run("--redis-down-max", "2");
+    assertThat(run("--redis-down-max", "2").out()).contains("reason=redis_down");
+
+    // Redis is back and still holds this summary's hash: nothing to export, but Redis is up.
+    env.put("REDIS_URL", redis.url());
+    assertThat(run("--redis-down-max", "2").out()).contains("Summary unchanged, skip export");
+    assertThat(Files.readString(work.resolve("artifacts/state/last_export_status.json")))
+        .contains("\"consecutive_failures\" : 0");
+    clock.advance(Duration.ofMinutes(181));
+    assertThat(run("--redis-down-max", "2").out()).doesNotContain("reason=redis_down");
+    assertThat(telegram.requests()).hasSize(1);
+  }
+
+  @Test
+  void aRunnerWhoseLeaseIsHeldByAnotherHostNeitherExportsNorAlerts() throws Exception {
+    fake("crit", 1);
+    redis.cli("SET", "dev:bybit:soak:runner:lease", "token-of-another-host", "PX", "600000");
+    Result r = run();
+    assertThat(r.out())
+        .contains("LEASE_HELD_ELSEWHERE env=dev exchange=bybit")
+        .contains("EXPORT_STATUS summary=SKIP violations=SKIP reason=lease_held_elsewhere")
+        .contains("Heartbeat written")
+        .doesNotContain("ALERT_SENT");
+    assertThat(telegram.requests()).isEmpty();
+    assertThat(redis.cli("EXISTS", "dev:bybit:soak:summary")).isEqualTo("0");
+    assertThat(redis.cli("GET", "dev:bybit:soak:runner:lease")).isEqualTo("token-of-another-host");
+
+    redis.cli("DEL", "dev:bybit:soak:runner:lease");
+    assertThat(run().out()).contains("ALERT_SENT verdict=CRIT channels=telegram");
+    assertThat(redis.cli("EXISTS", "dev:bybit:soak:runner:lease"))
+        .as("released on exit with compare-and-delete")
+        .isEqualTo("0");
+  }
+
+  @Test
+  void withoutRedisTheAlertStateFileHoldsExactlyTheDecidedFields() throws Exception {
+    fake("crit", 1);
+    assertThat(run("--redis-url", "none").out()).contains("ALERT_SENT verdict=CRIT");
+    com.fasterxml.jackson.databind.JsonNode state =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(work.resolve("artifacts/state/alert_state.json").toFile());
+    assertThat(state.fieldNames())
+        .toIterable()
+        .containsExactly("last_level", "last_sent_utc", "last_signature");
+    assertThat(state.path("last_sent_utc").asText()).isEqualTo("2025-10-26T12:00:00Z");
+    assertThat(state.path("last_signature").asText()).matches("[0-9a-f]{40}");
+    assertThat(redis.cli("DBSIZE")).isEqualTo("0");
+    clock.advance(Duration.ofMinutes(30));
+    assertThat(run("--redis-url", "none").out()).contains("remaining_min=150");
+  }
+
+  @Test
   void theHeartbeatHasTheDecidedKeyValueAndTtl() throws Exception {
     fake("ok", 1);
     run("--interval-min", "90");
