@@ -74,7 +74,9 @@ public final class SummaryJson {
     BigDecimal rounded = known ? Numbers.round(value, decimals) : null;
     if (rounded == null) {
       node.putNull(field);
-    } else if (rounded.scale() <= 0) {
+    } else if (rounded.scale() <= 0 && rounded.precision() - rounded.scale() <= 18) {
+      // Whole numbers print without ".0"; beyond a long (e.g. a latency of 1e308) they stay
+      // BigDecimal instead of overflowing.
       node.put(field, rounded.longValueExact());
     } else {
       node.put(field, rounded);
