@@ -107,11 +107,16 @@ def soak_multi():
         t = (i - 1) / 23
         sol = healthy(rng, i, 24, 2.7)
         sol["maker_taker_ratio"] = round(0.81 - 0.08 * t + rng.uniform(-0.004, 0.004), 3)
+        btc = healthy(rng, i, 24, 3.2)
+        if i in (17, 23):
+            btc["p95_latency_ms"] = 362.5 + i  # latency spikes: WARN windows for BTCUSDT
+        if i == 21:
+            btc["edge_bps"] = 2.41
         xrp = healthy(rng, i, 24, 2.6)
         xrp["risk_ratio"] = None if i % 7 == 0 else round(0.40 + 0.12 * t, 3)
         write(os.path.join(d, f"ITER_SUMMARY_{i}.json"), {
             "window_index": i,
-            "BTCUSDT": healthy(rng, i, 24, 3.2),
+            "BTCUSDT": btc,
             "ETHUSDT": healthy(rng, i, 24, 2.9),
             "SOLUSDT": sol,
             "XRPUSDT": xrp,

@@ -64,14 +64,17 @@ public final class AnalysisJob {
   /** Renders every report, then writes them under an out-dir lock so two runs never interleave. */
   public static Map<String, Path> write(Analysis analysis, Path workDir, ReportOptions options)
       throws IOException {
-    Map<String, String> files = new LinkedHashMap<>();
-    files.put(ReportFiles.ANALYSIS, new AnalysisReportRenderer().render(analysis));
-    files.put(ReportFiles.VIOLATIONS, ViolationsJson.render(analysis.violations()));
-    files.put(
-        ReportFiles.RECOMMENDATIONS,
-        new RecommendationsRenderer(options.book(), options.lang()).render(analysis));
-    if (options.emitSummary()) {
-      files.put(ReportFiles.SUMMARY, SummaryJson.render(analysis));
+    // Everything is rendered before the first write: a rendering failure leaves the old set whole.
+    Map<String, AtomicFiles.Content> files = new LinkedHashMap<>();
+    String report = new AnalysisReportRenderer().render(analysis);
+    String recommendations =
+        new RecommendationsRenderer(options.book(), options.lang()).render(analysis);
+    String summary = options.emitSummary() ? SummaryJson.render(analysis) : null;
+    files.put(ReportFiles.ANALYSIS, w -> w.write(report));
+    files.put(ReportFiles.VIOLATIONS, w -> ViolationsJson.write(analysis.violations(), w));
+    files.put(ReportFiles.RECOMMENDATIONS, w -> w.write(recommendations));
+    if (summary != null) {
+      files.put(ReportFiles.SUMMARY, w -> w.write(summary));
     }
     Path outDir = workDir.resolve(options.outDir());
     Files.createDirectories(outDir);
@@ -82,7 +85,7 @@ public final class AnalysisJob {
                 StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
         FileLock ignored = lockFile.lock()) {
-      for (Map.Entry<String, String> e : files.entrySet()) {
+      for (Map.Entry<String, AtomicFiles.Content> e : files.entrySet()) {
         Path target = outDir.resolve(e.getKey());
         AtomicFiles.write(target, e.getValue());
         written.put(e.getKey(), target);

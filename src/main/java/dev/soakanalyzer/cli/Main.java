@@ -23,8 +23,11 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       AnalyzeCommand.class,
+      ActionCommand.class,
       ExportRedisCommand.class,
       BenchCommand.class,
+      RunCommand.class,
+      FakeSummaryCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main {
@@ -55,7 +58,19 @@ public final class Main {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler(new ErrorHandlers.Parameters(context));
     cli.setExecutionExceptionHandler(new ErrorHandlers.Execution(context));
-    int code = cli.execute(args);
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      // A data set too large for the heap gets one clear line, not a stack trace.
+      context
+          .err()
+          .println(
+              "error: the data set does not fit in the Java heap ("
+                  + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                  + " MB); raise it with SOAK_ANALYZER_HEAP=2g (bin/soak-analyzer) or -Xmx");
+      code = ErrorHandlers.FAILURE;
+    }
     context.out().flush();
     context.err().flush();
     return code;

@@ -17,6 +17,30 @@ import java.nio.file.StandardOpenOption;
 public final class AtomicFiles {
   private AtomicFiles() {}
 
+  /** Content produced by a writer callback, streamed to the temp file (large reports). */
+  public interface Content {
+    void writeTo(java.io.Writer out) throws IOException;
+  }
+
+  public static void write(Path target, Content content) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    try {
+      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE);
+          java.io.Writer w =
+              new java.io.BufferedWriter(
+                  java.nio.channels.Channels.newWriter(ch, StandardCharsets.UTF_8), 1 << 16)) {
+        content.writeTo(w);
+        w.flush();
+        ch.force(true);
+      }
+      move(temp, target);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
   public static void write(Path target, String content) throws IOException {
     write(target, content.getBytes(StandardCharsets.UTF_8));
   }
@@ -33,14 +57,17 @@ public final class AtomicFiles {
         }
         ch.force(true);
       }
-      try {
-        Files.move(
-            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      move(temp, target);
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  private static void move(Path temp, Path target) throws IOException {
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 }

@@ -30,7 +30,9 @@ import java.util.Optional;
  *
  * <p>File names: a key maps to {@code <key with unsafe characters as _>-<8 hex of its
  * SHA-256>.json} unless {@code fileNames} names the file for it (e.g. the runner maps its alert key
- * to {@code alert_state.json}).
+ * to {@code alert_state.json}). A named file holds the value itself, with no envelope, so that
+ * {@code artifacts/state/alert_state.json} is exactly the JSON the Redis key holds (DECISIONS.md
+ * §7) and {@code jq .last_level} works on either; named keys therefore keep no expiry.
  */
 public final class FileStateStore implements StateStore {
   public static final Path DEFAULT_DIR = Path.of("artifacts", "state");
@@ -81,6 +83,14 @@ public final class FileStateStore implements StateStore {
     if (!Files.exists(file)) {
       return Optional.empty();
     }
+    if (fileNames.containsKey(key)) {
+      try {
+        return Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip());
+      } catch (IOException e) {
+        throw new StateStoreException(
+            file + ": cannot read state (" + e.getMessage() + ")", false, e);
+      }
+    }
     JsonNode node;
     try {
       node = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
@@ -116,6 +126,16 @@ public final class FileStateStore implements StateStore {
     Objects.requireNonNull(value, "value");
     if (ttl != null && (ttl.isNegative() || ttl.isZero())) {
       throw new IllegalArgumentException("ttl must be positive or null");
+    }
+    if (fileNames.containsKey(key)) {
+      Path file = fileFor(key);
+      try {
+        AtomicFiles.write(file, value + "\n");
+      } catch (IOException e) {
+        throw new StateStoreException(
+            file + ": cannot write state (" + e.getMessage() + ")", false, e);
+      }
+      return;
     }
     Instant now = clock.instant();
     ObjectNode node = JSON.createObjectNode();

@@ -32,13 +32,12 @@ class FileStateStoreTest extends StateStoreContract {
   }
 
   @Test
-  void aNamedKeyLivesInItsNamedFileAsJson() throws Exception {
+  void aNamedKeyFileHoldsExactlyTheValueLikeTheRedisKey() throws Exception {
     store.put("prod:bybit:soak:alerts:debounce", "{\"last_level\":\"WARN\"}", null);
 
-    String file = Files.readString(dir.resolve("alert_state.json"));
-    assertThat(file)
-        .contains("\"key\" : \"prod:bybit:soak:alerts:debounce\"")
-        .contains("\"value\" : \"{\\\"last_level\\\":\\\"WARN\\\"}\"");
+    assertThat(Files.readString(dir.resolve("alert_state.json")))
+        .isEqualTo("{\"last_level\":\"WARN\"}\n");
+    assertThat(store.get("prod:bybit:soak:alerts:debounce")).contains("{\"last_level\":\"WARN\"}");
   }
 
   @Test

@@ -63,8 +63,9 @@ class SparklineTest {
     assertThat(escaped)
         .doesNotContain("<img")
         .doesNotContain("\n")
-        .doesNotContain("](")
+        .doesNotContain("[a](")
         .doesNotContain("@team")
-        .contains("\\|");
+        .doesNotContain("http://")
+        .contains("\\[a\\]", "!\\[i\\]", "\\|");
   }
 }

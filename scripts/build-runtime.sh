@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Builds the trimmed Java runtime the action's container ships, and the same runtime locally:
+#   1. jlink a JDK 25 runtime holding only the modules jdeps reports for the jar (+ TLS providers);
+#   2. a training run of `soak-analyzer action` on the bundled fixtures writes a JDK 25 AOT cache
+#      (JEP 483/514: classes loaded and linked ahead of time), so start-up skips that work;
+#   3. a launcher bin/soak-analyzer that uses the cache.
+# The Dockerfile runs this very script, so what is tested here is what ships.
+#
+# Usage: scripts/build-runtime.sh [--jar PATH] [--out DIR] [--fixtures DIR]
+# Env:   JAVA_HOME   a JDK 25 (default /usr/lib/jvm/temurin-25-jdk-amd64 when present)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+JAR="$ROOT/target/soak-analyzer.jar"
+OUT="$ROOT/build/runtime"
+FIXTURES="$ROOT/fixtures"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --jar) JAR="$2"; shift 2 ;;
+    --out) OUT="$2"; shift 2 ;;
+    --fixtures) FIXTURES="$2"; shift 2 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "error: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "25'; then
+  if [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/jlink ]; then
+    JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+  fi
+fi
+JAVA_HOME="${JAVA_HOME:?error: JAVA_HOME must point to a JDK 25}"
+for tool in java jlink jdeps; do
+  [ -x "$JAVA_HOME/bin/$tool" ] || { echo "error: $JAVA_HOME/bin/$tool not found: JAVA_HOME must be a JDK 25" >&2; exit 2; }
+done
+"$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "25' \
+  || { echo "error: JAVA_HOME=$JAVA_HOME is not JDK 25 (the AOT cache needs it)" >&2; exit 2; }
+[ -f "$JAR" ] || { echo "error: $JAR not found: run 'mvn -B package' first" >&2; exit 2; }
+[ -d "$FIXTURES" ] || { echo "error: fixtures directory $FIXTURES not found" >&2; exit 2; }
+
+log() { echo "[build-runtime] $*"; }
+
+# 1. Modules. jdeps sees static references only: add the TLS/crypto providers (https to the
+#    GitHub API, rediss://) and the DNS provider, which are loaded as services.
+log "jdeps $JAR"
+MODULES="$("$JAVA_HOME/bin/jdeps" --multi-release 25 --ignore-missing-deps -q \
+  --print-module-deps "$JAR" | tail -n 1)"
+EXTRA="jdk.crypto.ec,jdk.naming.dns,jdk.charsets"
+MODULES="$MODULES,$EXTRA"
+log "modules: $MODULES"
+
+rm -rf "$OUT"
+mkdir -p "$(dirname "$OUT")"
+log "jlink -> $OUT"
+"$JAVA_HOME/bin/jlink" \
+  --add-modules "$MODULES" \
+  --strip-debug --no-man-pages --no-header-files \
+  --compress zip-6 \
+  --output "$OUT"
+
+mkdir -p "$OUT/lib/app"
+cp "$JAR" "$OUT/lib/app/soak-analyzer.jar"
+
+# Flags shared by the training run and the launcher: an AOT cache is only used by a JVM started
+# with a compatible configuration (same jar path, same GC).
+JVM_FLAGS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxRAMPercentage=75 -Xss2m"
+printf '%s\n' "$JVM_FLAGS" > "$OUT/lib/app/jvm.flags"
+
+cat > "$OUT/bin/soak-analyzer" <<'LAUNCHER'
+#!/usr/bin/env bash
+# soak-analyzer on its trimmed runtime, with the AOT cache made by a training run.
+# bash, not sh: dash drops environment variables whose names hold a hyphen, and the runner passes
+# action inputs exactly so (INPUT_ITER-GLOB).
+HERE="$(cd "$(dirname "$0")/.." && pwd)"
+APP="$HERE/lib/app"
+AOT=""
+if [ -f "$APP/soak-analyzer.aot" ]; then
+  AOT="-XX:AOTCache=$APP/soak-analyzer.aot"
+fi
+# shellcheck disable=SC2046,SC2086
+exec "$HERE/bin/java" $(cat "$APP/jvm.flags") $AOT ${SOAK_JAVA_OPTS:-} \
+  -jar "$APP/soak-analyzer.jar" "$@"
+LAUNCHER
+chmod +x "$OUT/bin/soak-analyzer"
+
+# 2. Training run: the whole action path (ingest of every fixture shape, analysis, reports, step
+#    summary, outputs, annotations, and the PR comment through the GitHub client) in a fake runner
+#    environment, against a local fake of the GitHub API (no network).
+TRAIN="$(mktemp -d)"
+FAKE_PID=""
+trap '[ -n "$FAKE_PID" ] && kill "$FAKE_PID" 2>/dev/null; rm -rf "$TRAIN"' EXIT
+cp -r "$FIXTURES" "$TRAIN/fixtures"
+cat > "$TRAIN/event.json" <<'EVENT'
+{"number":7,"pull_request":{"number":7,"head":{"sha":"0","repo":{"full_name":"acme/mm-bot"}},
+ "base":{"repo":{"full_name":"acme/mm-bot"}}},"repository":{"full_name":"acme/mm-bot"}}
+EVENT
+"$JAVA_HOME/bin/java" "$ROOT/scripts/FakeGitHubApi.java" "$TRAIN/port" "$TRAIN/posted" &
+FAKE_PID=$!
+for _ in $(seq 300); do [ -s "$TRAIN/port" ] && break; sleep 0.1; done
+[ -s "$TRAIN/port" ] || { echo "error: the fake GitHub API for the training run did not start" >&2; exit 1; }
+log "training run for the AOT cache"
+(
+  cd "$TRAIN"
+  env -i PATH="$PATH" HOME="$TRAIN" \
+    GITHUB_ACTIONS=true GITHUB_WORKSPACE="$TRAIN" GITHUB_EVENT_NAME=pull_request \
+    GITHUB_EVENT_PATH="$TRAIN/event.json" GITHUB_REPOSITORY=acme/mm-bot \
+    GITHUB_API_URL="http://127.0.0.1:$(cat "$TRAIN/port")" INPUT_GITHUB-TOKEN=training \
+    GITHUB_STEP_SUMMARY="$TRAIN/summary.md" GITHUB_OUTPUT="$TRAIN/outputs" \
+    "INPUT_ITER-GLOB=fixtures/**/ITER_SUMMARY_*.json" "INPUT_OUT-DIR=reports" \
+    "INPUT_MIN-WINDOWS=24" "INPUT_COMMENT=true" "INPUT_STEP-SUMMARY=true" \
+    "$OUT/bin/java" $JVM_FLAGS -XX:AOTCacheOutput="$OUT/lib/app/soak-analyzer.aot" \
+      -jar "$OUT/lib/app/soak-analyzer.jar" action > "$TRAIN/train.log" 2>&1 \
+    || { cat "$TRAIN/train.log" >&2; echo "error: training run failed" >&2; exit 1; }
+)
+[ -f "$OUT/lib/app/soak-analyzer.aot" ] || { echo "error: no AOT cache was written" >&2; exit 1; }
+
+# 3. Smoke test of the launcher with the cache (fails loudly if the cache is rejected).
+SOAK_JAVA_OPTS="-XX:+AOTClassLinking -Xlog:aot=error" "$OUT/bin/soak-analyzer" --version > /dev/null
+log "runtime ready: $OUT ($(du -sh "$OUT" | cut -f1)), launcher $OUT/bin/soak-analyzer"

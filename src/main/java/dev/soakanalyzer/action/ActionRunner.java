@@ -1,0 +1,312 @@
+package dev.soakanalyzer.action;
+
+import dev.soakanalyzer.app.AnalysisJob;
+import dev.soakanalyzer.app.AnalysisOutcome;
+import dev.soakanalyzer.app.AnalysisRequest;
+import dev.soakanalyzer.app.Console;
+import dev.soakanalyzer.app.ReportFiles;
+import dev.soakanalyzer.app.UsageException;
+import dev.soakanalyzer.core.model.Analysis;
+import dev.soakanalyzer.core.model.Level;
+import dev.soakanalyzer.core.model.MetricCell;
+import dev.soakanalyzer.core.model.MetricDef;
+import dev.soakanalyzer.core.model.SymbolAnalysis;
+import dev.soakanalyzer.core.model.Violation;
+import dev.soakanalyzer.core.report.Numbers;
+import dev.soakanalyzer.core.report.PrCommentRenderer;
+import dev.soakanalyzer.core.report.StepSummaryRenderer;
+import dev.soakanalyzer.github.ActionContext;
+import dev.soakanalyzer.github.CommentPublisher;
+import dev.soakanalyzer.github.CommentPublisher.CommentResult;
+import dev.soakanalyzer.github.CommentPublisher.CommentTarget;
+import dev.soakanalyzer.github.OutputsFile;
+import dev.soakanalyzer.github.PullRequestRef;
+import dev.soakanalyzer.github.StepSummaryFile;
+import dev.soakanalyzer.github.WorkflowCommands;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * {@code soak-analyzer action}: the analysis as the CLI runs it, then everything GitHub shows of
+ * it. Only the analysis can fail the step (exit 2 on bad input, 1 on CRIT with exit-on-crit); the
+ * summary, annotations, comment and Redis export degrade to warnings.
+ */
+public final class ActionRunner {
+
+  /** At most this many {@code ::error}/{@code ::warning} annotations per run. */
+  public static final int MAX_ANNOTATIONS = 10;
+
+  static final List<String> ARTIFACTS =
+      List.of(
+          ReportFiles.ANALYSIS,
+          ReportFiles.RECOMMENDATIONS,
+          ReportFiles.VIOLATIONS,
+          ReportFiles.SUMMARY);
+
+  private final ActionContext context;
+  private final Console console;
+  private final WorkflowCommands commands;
+  private final Clock clock;
+  private final BiFunction<String, String, CommentPublisher> publishers;
+  private final RedisExport redisExport;
+
+  /**
+   * @param publishers (api url, token) -> comment publisher
+   */
+  public ActionRunner(
+      ActionContext context,
+      Console console,
+      Clock clock,
+      BiFunction<String, String, CommentPublisher> publishers,
+      RedisExport redisExport) {
+    this.context = context;
+    this.console = console;
+    this.commands = new WorkflowCommands(console.out());
+    this.clock = clock;
+    this.publishers = publishers;
+    this.redisExport = redisExport;
+  }
+
+  /** Masks the secrets among the inputs before anything else is printed. */
+  public void maskSecrets(ActionSettings settings) {
+    commands.addMask(settings.githubToken());
+    if (settings.redis() != null) {
+      commands.addMask(settings.redis().url());
+      redisPassword(settings.redis().url()).ifPresent(commands::addMask);
+    }
+  }
+
+  /** Runs the action and returns its exit code. */
+  public int run(AnalysisRequest request, ActionSettings settings) throws IOException {
+    AnalysisOutcome outcome;
+    commands.group("soak-analyzer: analyse " + request.iterGlob());
+    try {
+      outcome = new AnalysisJob(clock, console).run(request);
+    } catch (UsageException e) {
+      commands.endGroup();
+      console.error(e.getMessage());
+      commands.annotate(WorkflowCommands.Kind.ERROR, "soak-analyzer", e.getMessage());
+      return 2;
+    }
+    Analysis a = outcome.analysis();
+    console.info(
+        "verdict="
+            + a.verdict()
+            + " windows="
+            + a.windows()
+            + " symbols="
+            + a.symbols().size()
+            + " crit="
+            + a.counts().crit()
+            + " warn="
+            + a.counts().warn()
+            + " ok="
+            + a.counts().ok()
+            + " out_dir="
+            + settings.outDirLabel());
+    commands.endGroup();
+
+    annotate(a);
+    String summaryPath = "";
+    if (settings.stepSummary()) {
+      summaryPath = writeStepSummary(a, settings);
+    }
+    String commentUrl = settings.comment() ? comment(a, settings) : "";
+    if (settings.redis() != null && redisExport != null) {
+      commands.group("soak-analyzer: Redis export");
+      redisExport.export(
+          a, request.workDir().resolve(request.options().outDir()), settings.redis(), console);
+      commands.endGroup();
+    }
+    writeOutputs(a, outcome, settings, commentUrl);
+    if (!summaryPath.isEmpty()) {
+      console.debug("step summary appended to " + summaryPath);
+    }
+    return settings.exitOnCrit() && a.verdict() == Level.CRIT ? 1 : 0;
+  }
+
+  /** The worst violation of each violating cell, worst cells first, at most 10. */
+  void annotate(Analysis a) {
+    List<Violation> worst = new ArrayList<>();
+    for (SymbolAnalysis s : a.symbols()) {
+      for (MetricCell c : s.cells()) {
+        if (c.worst() != null) {
+          worst.add(c.worst());
+        }
+      }
+    }
+    worst.sort(
+        Comparator.comparing(Violation::level, Comparator.reverseOrder())
+            .thenComparing(v -> -excess(a, v))
+            .thenComparing(Violation.SEVERITY_ORDER));
+    for (Violation v : worst.subList(0, Math.min(MAX_ANNOTATIONS, worst.size()))) {
+      Optional<MetricDef> m = a.catalog().find(v.metric());
+      int decimals = m.map(MetricDef::decimals).orElse(3);
+      String side = m.map(d -> d.direction().badSide()).orElse("vs");
+      String message =
+          v.symbol()
+              + ": "
+              + v.metric()
+              + " "
+              + side
+              + " "
+              + Numbers.plain(v.threshold())
+              + " at window #"
+              + v.windowIndex()
+              + " ("
+              + Numbers.format(v.value(), decimals)
+              + ")"
+              + (v.note() == null || v.note().isBlank() ? "" : " — " + v.note());
+      commands.annotate(
+          v.level() == Level.CRIT ? WorkflowCommands.Kind.ERROR : WorkflowCommands.Kind.WARNING,
+          "Soak " + v.level() + ": " + v.symbol() + " " + v.metric(),
+          message);
+    }
+    if (worst.size() > MAX_ANNOTATIONS) {
+      console.info(
+          (worst.size() - MAX_ANNOTATIONS)
+              + " more violating cells not annotated (at most "
+              + MAX_ANNOTATIONS
+              + "); see VIOLATIONS.json");
+    }
+  }
+
+  /** How far past its bound, relative to the bound, so unlike metrics compare. */
+  private static double excess(Analysis a, Violation v) {
+    double scale = Math.abs(v.threshold()) > 0 ? Math.abs(v.threshold()) : 1;
+    double d = (v.value() - v.threshold()) / scale;
+    return a.catalog()
+        .find(v.metric())
+        .map(m -> m.direction() == dev.soakanalyzer.core.model.Direction.LOW_IS_BAD ? -d : d)
+        .orElse(Math.abs(d));
+  }
+
+  private String writeStepSummary(Analysis a, ActionSettings settings) {
+    Optional<Path> path = context.stepSummaryPath();
+    if (path.isEmpty()) {
+      console.info("GITHUB_STEP_SUMMARY is not set: no step summary");
+      return "";
+    }
+    try {
+      StepSummaryFile file = new StepSummaryFile(path.get());
+      String markdown =
+          StepSummaryRenderer.render(
+              a,
+              new StepSummaryRenderer.Options(
+                  settings.outDirLabel(), ARTIFACTS, file.remainingBytes()));
+      if (markdown.isEmpty()) {
+        console.warn("step summary is full (GitHub allows 1 MiB per step): report not appended");
+        return "";
+      }
+      file.append(markdown);
+      return path.get().toString();
+    } catch (IOException e) {
+      console.warn("could not write the step summary " + path.get() + ": " + e.getMessage());
+      return "";
+    }
+  }
+
+  private String comment(Analysis a, ActionSettings settings) {
+    if (!context.isPullRequestEvent()) {
+      console.info("event '" + context.eventName() + "' is not a pull request: no PR comment");
+      return "";
+    }
+    Optional<PullRequestRef> pr;
+    try {
+      pr =
+          context.eventPath().isPresent()
+              ? PullRequestRef.read(context.eventPath().get())
+              : Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      console.warn("cannot read the event payload GITHUB_EVENT_PATH: PR comment skipped");
+      return "";
+    }
+    if (pr.isEmpty()) {
+      console.warn("the event payload has no pull request: PR comment skipped");
+      return "";
+    }
+    if (pr.get().fromFork() && "pull_request".equals(context.eventName())) {
+      console.warn(
+          "pull request #"
+              + pr.get().number()
+              + " comes from a fork, whose token is read-only: PR comment skipped (the step summary has the report)");
+      return "";
+    }
+    if (settings.githubToken() == null || settings.githubToken().isBlank()) {
+      console.warn("no github-token: PR comment skipped");
+      return "";
+    }
+    String repository =
+        pr.get().baseRepository().isEmpty()
+            ? context.repository().orElse("")
+            : pr.get().baseRepository();
+    CommentPublisher publisher = publishers.apply(context.apiUrl(), settings.githubToken());
+    PrCommentRenderer.Options options =
+        PrCommentRenderer.Options.of(
+            settings.outDirLabel(), ARTIFACTS, context.runUrl().orElse(null));
+    CommentResult result =
+        publisher.publish(
+            new CommentTarget(
+                repository, pr.get().number(), PrCommentRenderer.marker(settings.outDirLabel())),
+            previous -> PrCommentRenderer.render(a, options, previous));
+    switch (result.outcome()) {
+      case CREATED -> console.info("PR comment created: " + result.url());
+      case UPDATED -> console.info("PR comment updated: " + result.url());
+      case SKIPPED -> console.warn("PR comment skipped: " + result.reason());
+    }
+    return result.url();
+  }
+
+  private void writeOutputs(
+      Analysis a, AnalysisOutcome outcome, ActionSettings settings, String commentUrl) {
+    Optional<Path> path = context.outputPath();
+    if (path.isEmpty()) {
+      console.info("GITHUB_OUTPUT is not set: no step outputs");
+      return;
+    }
+    Map<String, String> outputs = new LinkedHashMap<>();
+    outputs.put("verdict", a.verdict().name());
+    outputs.put("crit-count", Integer.toString(a.counts().crit()));
+    outputs.put("warn-count", Integer.toString(a.counts().warn()));
+    outputs.put("ok-count", Integer.toString(a.counts().ok()));
+    outputs.put("windows", Integer.toString(a.windows()));
+    outputs.put("summary-path", reportPath(outcome, settings, ReportFiles.SUMMARY));
+    outputs.put("report-path", reportPath(outcome, settings, ReportFiles.ANALYSIS));
+    outputs.put("comment-url", commentUrl);
+    try {
+      new OutputsFile(path.get()).write(outputs);
+    } catch (IOException e) {
+      console.warn("could not write the step outputs " + path.get() + ": " + e.getMessage());
+    }
+  }
+
+  /** Workspace-relative, so later steps (outside the container) can open it. */
+  private static String reportPath(AnalysisOutcome outcome, ActionSettings settings, String name) {
+    if (!outcome.written().containsKey(name)) {
+      return "";
+    }
+    String dir = settings.outDirLabel().replace('\\', '/').replaceAll("/+$", "");
+    return dir.isEmpty() ? name : dir + "/" + name;
+  }
+
+  /** The password part of a Redis URL, masked apart because it may show up on its own. */
+  static Optional<String> redisPassword(String url) {
+    int scheme = url.indexOf("://");
+    int at = url.lastIndexOf('@');
+    if (scheme < 0 || at < scheme) {
+      return Optional.empty();
+    }
+    String userInfo = url.substring(scheme + 3, at);
+    int colon = userInfo.indexOf(':');
+    String password = colon >= 0 ? userInfo.substring(colon + 1) : userInfo;
+    return password.isEmpty() ? Optional.empty() : Optional.of(password);
+  }
+}

@@ -1,0 +1,2 @@
+/** The GitHub Action use case: analysis, step summary, annotations, PR comment, outputs. */
+package dev.soakanalyzer.action;

@@ -1,0 +1,106 @@
+package dev.soakanalyzer.alert;
+
+import dev.soakanalyzer.core.model.Analysis;
+import dev.soakanalyzer.core.model.Direction;
+import dev.soakanalyzer.core.model.Level;
+import dev.soakanalyzer.core.model.MetricDef;
+import dev.soakanalyzer.core.model.Violation;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.List;
+
+/** The alert messages, in the guide's plain-text format (no markup that a channel could mangle). */
+public final class AlertText {
+  public static final int TOP_VIOLATIONS = 3;
+
+  private AlertText() {}
+
+  public static String badge(Level level) {
+    return switch (level) {
+      case CRIT -> "[🔴 CRIT]";
+      case WARN -> "[🟡 WARN]";
+      case OK -> "[🟢 OK]";
+    };
+  }
+
+  /** The soak summary alert. */
+  public static String summary(Analysis analysis, String env, String exchange) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(badge(analysis.verdict()))
+        .append(" Soak summary (env=")
+        .append(env)
+        .append(", exch=")
+        .append(exchange)
+        .append(")\n");
+    sb.append("windows=")
+        .append(analysis.windows())
+        .append(" symbols=")
+        .append(analysis.symbols().size())
+        .append(" crit=")
+        .append(analysis.counts().crit())
+        .append(" warn=")
+        .append(analysis.counts().warn())
+        .append('\n');
+    List<Violation> top =
+        analysis.violations().stream()
+            .sorted(Violation.SEVERITY_ORDER)
+            .limit(TOP_VIOLATIONS)
+            .toList();
+    if (!top.isEmpty()) {
+      sb.append("\nTop violations:\n");
+      for (Violation v : top) {
+        MetricDef def = analysis.catalog().find(v.metric()).orElse(null);
+        Direction direction = def == null ? Direction.LOW_IS_BAD : def.direction();
+        int decimals = def == null ? 3 : def.decimals();
+        sb.append("- ")
+            .append(v.symbol())
+            .append(": ")
+            .append(v.metric())
+            .append(' ')
+            .append(direction.badSide())
+            .append(' ')
+            .append(plain(v.threshold(), Math.max(decimals, 6), decimals > 0 ? 1 : 0))
+            .append(" at window #")
+            .append(v.windowIndex())
+            .append(" (")
+            .append(plain(v.value(), decimals, 0))
+            .append(")\n");
+      }
+    }
+    sb.append("\nАртефакты: POST_SOAK_ANALYSIS.md, RECOMMENDATIONS.md, VIOLATIONS.json");
+    return sb.toString();
+  }
+
+  /** The guide's "Redis Unavailable WARN Alert". */
+  public static String redisDown(String env, String exchange, int failures, Instant lastCheck) {
+    return badge(Level.WARN)
+        + " Redis export skipped "
+        + failures
+        + " cycles in a row\n\nEnv: "
+        + env
+        + "\nExchange: "
+        + exchange
+        + "\nConsecutive failures: "
+        + failures
+        + "\nLast check: "
+        + lastCheck.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        + "\n\nRedis may be unavailable. Check REDIS_URL and connectivity.";
+  }
+
+  /**
+   * A number rounded to at most {@code decimals} places without trailing zeros, keeping at least
+   * {@code minDecimals} (2.10 -> 2.1, 2 -> 2.0 with one minimum).
+   */
+  static String plain(double value, int decimals, int minDecimals) {
+    if (!Double.isFinite(value)) {
+      return String.valueOf(value);
+    }
+    BigDecimal d = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP);
+    d = d.stripTrailingZeros();
+    if (d.scale() < minDecimals) {
+      d = d.setScale(minDecimals, RoundingMode.UNNECESSARY);
+    }
+    return d.toPlainString();
+  }
+}

@@ -1,0 +1,148 @@
+package dev.soakanalyzer.alert;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * POSTs a JSON body with bounded retries: 429 waits {@code retry_after} (Telegram's body) or {@code
+ * Retry-After} (header); 5xx, timeouts and refused connections back off exponentially; other 4xx
+ * fail at once. Messages never include the URL, which carries the secret.
+ */
+final class JsonPoster {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient client;
+  private final HttpRetryPolicy policy;
+  private final Sleeper sleeper;
+
+  JsonPoster(HttpClient client, HttpRetryPolicy policy, Sleeper sleeper) {
+    this.client = client;
+    this.policy = policy;
+    this.sleeper = sleeper;
+  }
+
+  static HttpClient newClient(HttpRetryPolicy policy) {
+    return HttpClient.newBuilder()
+        .connectTimeout(policy.connectTimeout())
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+  }
+
+  /** Returns the 2xx response body. */
+  String post(String channel, URI uri, String jsonBody) throws NotifyException {
+    String lastProblem = "no attempt made";
+    for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
+      Duration wait = backoff(attempt);
+      try {
+        HttpRequest request =
+            HttpRequest.newBuilder(uri)
+                .timeout(policy.requestTimeout())
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8))
+                .build();
+        HttpResponse<String> response =
+            client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+          return response.body();
+        }
+        if (status == 429) {
+          Optional<Duration> asked = retryAfter(response);
+          lastProblem =
+              "HTTP 429 rate limited"
+                  + asked.map(d -> " (retry_after=" + d.toSeconds() + "s)").orElse("");
+          if (asked.isPresent()) {
+            if (asked.get().compareTo(policy.maxWait()) > 0) {
+              throw new NotifyException(
+                  channel
+                      + ": HTTP 429 rate limited, retry_after="
+                      + asked.get().toSeconds()
+                      + "s is longer than the "
+                      + policy.maxWait().toSeconds()
+                      + "s bound, giving up");
+            }
+            wait = asked.get();
+          }
+        } else if (status >= 500) {
+          lastProblem = "HTTP " + status;
+          wait = retryAfter(response).filter(d -> d.compareTo(policy.maxWait()) <= 0).orElse(wait);
+        } else {
+          throw new NotifyException(channel + ": HTTP " + status + describe(response.body()));
+        }
+      } catch (HttpTimeoutException e) {
+        lastProblem = "timed out after " + policy.requestTimeout().toMillis() + " ms";
+      } catch (IOException e) {
+        lastProblem = "connection failed (" + e.getClass().getSimpleName() + ")";
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new NotifyException(channel + ": interrupted");
+      }
+      if (attempt < policy.maxAttempts()) {
+        try {
+          sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new NotifyException(channel + ": interrupted while waiting to retry");
+        }
+      }
+    }
+    throw new NotifyException(
+        channel + ": " + lastProblem + " after " + policy.maxAttempts() + " attempts");
+  }
+
+  private Duration backoff(int attempt) {
+    long factor = 1L << Math.min(attempt - 1, 10);
+    Duration d = policy.baseBackoff().multipliedBy(factor);
+    return d.compareTo(policy.maxWait()) > 0 ? policy.maxWait() : d;
+  }
+
+  /** Telegram says {@code {"parameters":{"retry_after":N}}}; HTTP says {@code Retry-After: N}. */
+  static Optional<Duration> retryAfter(HttpResponse<String> response) {
+    try {
+      JsonNode node = JSON.readTree(response.body());
+      JsonNode ra = node == null ? null : node.path("parameters").path("retry_after");
+      if (ra != null && ra.canConvertToLong()) {
+        return Optional.of(Duration.ofSeconds(Math.max(0, ra.asLong())));
+      }
+      if (node != null && node.path("retry_after").canConvertToLong()) {
+        return Optional.of(Duration.ofSeconds(Math.max(0, node.path("retry_after").asLong())));
+      }
+    } catch (IOException | RuntimeException e) {
+      // Not JSON: fall back to the header.
+    }
+    return response
+        .headers()
+        .firstValue("Retry-After")
+        .flatMap(
+            v -> {
+              try {
+                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(v.trim()))));
+              } catch (NumberFormatException e) {
+                return Optional.empty();
+              }
+            });
+  }
+
+  /** Telegram's {@code description}, short; never the request. */
+  private static String describe(String body) {
+    try {
+      JsonNode node = JSON.readTree(body);
+      String d = node == null ? "" : node.path("description").asText("");
+      if (!d.isEmpty()) {
+        return " (" + (d.length() > 160 ? d.substring(0, 160) + "…" : d) + ")";
+      }
+    } catch (IOException | RuntimeException e) {
+      // Not JSON: say nothing more.
+    }
+    return "";
+  }
+}

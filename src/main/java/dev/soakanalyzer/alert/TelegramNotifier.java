@@ -1,0 +1,53 @@
+package dev.soakanalyzer.alert;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * Telegram Bot API {@code sendMessage} in plain text (no parse mode, so no symbol or note can break
+ * the message). The base URL is configurable ({@code TELEGRAM_API_URL}) for tests and proxies.
+ */
+public final class TelegramNotifier implements Notifier {
+  public static final String DEFAULT_API_URL = "https://api.telegram.org";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final JsonPoster poster;
+  private final String apiUrl;
+  private final String token;
+  private final String chatId;
+
+  public TelegramNotifier(
+      String apiUrl, String token, String chatId, HttpRetryPolicy policy, Sleeper sleeper) {
+    this.apiUrl = stripSlash(apiUrl == null || apiUrl.isBlank() ? DEFAULT_API_URL : apiUrl);
+    this.token = Objects.requireNonNull(token, "token");
+    this.chatId = Objects.requireNonNull(chatId, "chatId");
+    this.poster = new JsonPoster(JsonPoster.newClient(policy), policy, sleeper);
+  }
+
+  @Override
+  public String channel() {
+    return "telegram";
+  }
+
+  @Override
+  public void send(String text) throws NotifyException {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("chat_id", chatId);
+    body.put("text", text);
+    body.put("disable_web_page_preview", true);
+    URI uri;
+    try {
+      uri = URI.create(apiUrl + "/bot" + token + "/sendMessage");
+    } catch (IllegalArgumentException e) {
+      throw new NotifyException(
+          "telegram: TELEGRAM_API_URL or TELEGRAM_BOT_TOKEN is not a valid URL");
+    }
+    poster.post(channel(), uri, body.toString());
+  }
+
+  private static String stripSlash(String s) {
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+}

@@ -1,0 +1,95 @@
+package dev.soakanalyzer.runner;
+
+import dev.soakanalyzer.alert.Sleeper;
+import dev.soakanalyzer.app.Console;
+import dev.soakanalyzer.core.model.Level;
+import dev.soakanalyzer.state.StateStoreException;
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * The loop around {@link RunnerCycle}: lock refresh, lease, cycle, {@code --exit-on-crit}, wait.
+ * The caller holds the lock and releases it (also on SIGTERM).
+ */
+final class ContinuousRunner {
+  static final int EXIT_OK = 0;
+  static final int EXIT_CRIT = 1;
+  static final int EXIT_FAILED = 2;
+
+  private final RunnerConfig config;
+  private final Console console;
+  private final RunnerCycle cycle;
+  private final LockFile lock;
+  private final Lease lease;
+  private final StopSignal stop;
+  private final Sleeper waiter;
+
+  ContinuousRunner(
+      RunnerConfig config,
+      Console console,
+      RunnerCycle cycle,
+      LockFile lock,
+      Lease lease,
+      StopSignal stop,
+      Sleeper waiter) {
+    this.config = config;
+    this.console = console;
+    this.cycle = cycle;
+    this.lock = lock;
+    this.lease = lease;
+    this.stop = stop;
+    this.waiter = waiter;
+  }
+
+  int run() {
+    console.info(cycle.policy().logLine());
+    RunnerCycle.Outcome last = null;
+    for (int i = 1; config.maxIterations() == 0 || i <= config.maxIterations(); i++) {
+      if (stop.isStopped()) {
+        console.info("Stop requested, exiting");
+        return EXIT_OK;
+      }
+      console.debug(
+          "cycle " + i + (config.maxIterations() > 0 ? "/" + config.maxIterations() : ""));
+      try {
+        if (lock != null) {
+          lock.refresh();
+        }
+      } catch (IOException e) {
+        console.error(e.getMessage());
+        return EXIT_CRIT;
+      }
+      last = cycle.run(holdsLease());
+      if (config.exitOnCrit() && last.verdict().filter(v -> v == Level.CRIT).isPresent()) {
+        console.info("Exit on CRIT (--exit-on-crit)");
+        return EXIT_CRIT;
+      }
+      boolean more = config.maxIterations() == 0 || i < config.maxIterations();
+      if (more && !stop.isStopped()) {
+        try {
+          waiter.sleep(Duration.ofMinutes(config.intervalMin()));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return EXIT_OK;
+        }
+      }
+    }
+    if (stop.isStopped()) {
+      console.info("Stop requested, exiting");
+    }
+    return last != null && last.verdict().isEmpty() ? EXIT_FAILED : EXIT_OK;
+  }
+
+  private boolean holdsLease() {
+    if (config.dryRun()) {
+      return true;
+    }
+    try {
+      return lease.acquireOrRenew();
+    } catch (StateStoreException e) {
+      // Redis down: no other runner can export either; go on with local state.
+      console.debug("lease not checked: " + e.getMessage());
+      return true;
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package dev.soakanalyzer.runner;
+
+import dev.soakanalyzer.alert.AlertDispatcher;
+import dev.soakanalyzer.alert.HttpRetryPolicy;
+import dev.soakanalyzer.alert.Notifier;
+import dev.soakanalyzer.alert.SlackNotifier;
+import dev.soakanalyzer.alert.Sleeper;
+import dev.soakanalyzer.alert.TelegramNotifier;
+import dev.soakanalyzer.app.Console;
+import dev.soakanalyzer.state.StateStore;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/** Composition root of {@code soak-analyzer run}: lock, metrics endpoint, cycle loop, cleanup. */
+public final class Runner {
+
+  /**
+   * The adapters one runner uses. {@code redis} and {@code exporter} are empty without Redis and in
+   * dry-run.
+   */
+  public record Ports(
+      AnalysisStep analysis,
+      Optional<StateStore> redis,
+      Optional<SummaryExporter> exporter,
+      Lease lease,
+      List<Notifier> notifiers) {
+    public Ports {
+      notifiers = List.copyOf(notifiers);
+    }
+  }
+
+  /** Injected time and waiting, so tests control both. */
+  public record Env(Clock clock, LongSupplier nanoTime, StopSignal stop, Sleeper waiter) {
+    public static Env system(Clock clock, StopSignal stop) {
+      return new Env(clock, System::nanoTime, stop, stop::await);
+    }
+  }
+
+  private Runner() {}
+
+  /** The notifiers for the configured channels (credentials already validated). */
+  public static List<Notifier> notifiers(
+      RunnerConfig config, HttpRetryPolicy policy, Sleeper sleeper) {
+    List<Notifier> out = new ArrayList<>();
+    RunnerConfig.Secrets s = config.secrets();
+    for (String ch : config.channels()) {
+      switch (ch) {
+        case "telegram" ->
+            out.add(
+                new TelegramNotifier(
+                    s.telegramApiUrl(), s.telegramToken(), s.telegramChatId(), policy, sleeper));
+        case "slack" -> out.add(new SlackNotifier(s.slackWebhookUrl(), policy, sleeper));
+        default -> throw new IllegalArgumentException("unknown alert channel " + ch);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Runs until max iterations, CRIT with --exit-on-crit, or a stop signal; returns the exit code.
+   */
+  public static int run(RunnerConfig config, Ports ports, Env env, Console console) {
+    LockFile lock;
+    try {
+      lock = LockFile.acquire(config.lockFile(), env.clock());
+    } catch (LockHeldException e) {
+      console.error(e.getMessage());
+      return ContinuousRunner.EXIT_CRIT;
+    } catch (IOException e) {
+      console.error("cannot create lock file " + config.lockFile() + ": " + e.getMessage());
+      return ContinuousRunner.EXIT_FAILED;
+    }
+    // Belt and braces: a JVM shutdown we did not route through StopSignal still frees the lock.
+    Thread hook = new Thread(lock::release, "soak-runner-lock-release");
+    Runtime.getRuntime().addShutdownHook(hook);
+    RunnerMetrics metrics = new RunnerMetrics(config.env(), config.exchange());
+    MetricsEndpoint endpoint = null;
+    try {
+      if (config.metricsPort().isPresent()) {
+        try {
+          endpoint = MetricsEndpoint.start(metrics, config.metricsPort().get());
+          console.info("Metrics at http://localhost:" + endpoint.port() + "/metrics");
+        } catch (IOException e) {
+          console.error(
+              "--metrics-port "
+                  + config.metricsPort().get()
+                  + " cannot be used: "
+                  + e.getMessage());
+          return ContinuousRunner.EXIT_FAILED;
+        }
+      }
+      RunnerState state = new RunnerState(ports.redis(), config, console);
+      RunnerCycle cycle =
+          new RunnerCycle(
+              config,
+              env.clock(),
+              env.nanoTime(),
+              console,
+              ports.analysis(),
+              ports.exporter(),
+              state,
+              new AlertDispatcher(ports.notifiers()),
+              metrics);
+      return new ContinuousRunner(
+              config, console, cycle, lock, ports.lease(), env.stop(), env.waiter())
+          .run();
+    } finally {
+      if (endpoint != null) {
+        endpoint.close();
+      }
+      ports.lease().close();
+      lock.release();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // Already shutting down: the hook runs and release() is idempotent.
+      }
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.soakanalyzer.runner;
+
+import dev.soakanalyzer.alert.AlertPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything one runner needs, resolved once (CLI > environment > .env > defaults) and validated.
+ *
+ * @param redisUrl empty when Redis is disabled (embedded local state only)
+ * @param channels requested alert channels ({@code telegram}, {@code slack})
+ * @param maxIterations 0 = run until stopped
+ * @param metricsPort empty = no /metrics endpoint
+ */
+public record RunnerConfig(
+    String env,
+    String exchange,
+    Optional<String> redisUrl,
+    Duration ttl,
+    boolean stream,
+    int streamMaxlen,
+    Path lockFile,
+    Path stateDir,
+    Path outDir,
+    long intervalMin,
+    int maxIterations,
+    boolean exitOnCrit,
+    List<String> channels,
+    AlertPolicy alertPolicy,
+    long debounceMin,
+    String alertKey,
+    String heartbeatKey,
+    int redisDownMax,
+    boolean dryRun,
+    boolean verbose,
+    Optional<Integer> metricsPort,
+    Secrets secrets) {
+
+  public static final String DEFAULT_ALERT_KEY = "soak:alerts:debounce";
+  public static final String DEFAULT_HEARTBEAT_KEY = "soak:runner:heartbeat";
+  public static final String LEASE_KEY = "soak:runner:lease";
+  public static final String SUMMARY_HASH_KEY = "soak:summary:sha256";
+
+  public RunnerConfig {
+    Objects.requireNonNull(env, "env");
+    Objects.requireNonNull(exchange, "exchange");
+    channels = List.copyOf(channels);
+    Objects.requireNonNull(secrets, "secrets");
+  }
+
+  /** Alert channel credentials; {@link #toString()} never shows them. */
+  public record Secrets(
+      String telegramToken, String telegramChatId, String telegramApiUrl, String slackWebhookUrl) {
+    public static final Secrets NONE = new Secrets(null, null, null, null);
+
+    /** Values that must never reach a log line. */
+    public List<String> values() {
+      return java.util.stream.Stream.of(telegramToken, slackWebhookUrl)
+          .filter(s -> s != null && !s.isBlank())
+          .toList();
+    }
+
+    @Override
+    public String toString() {
+      return "Secrets[redacted]";
+    }
+  }
+
+  /** {@code {env}:{exchange}:} + key, unless the key already carries that prefix. */
+  public String key(String base) {
+    String prefix = env + ":" + exchange + ":";
+    return base.startsWith(prefix) ? base : prefix + base;
+  }
+
+  /** Heartbeat TTL: max(3600, 2 x interval_min x 60) seconds. */
+  public Duration heartbeatTtl() {
+    return Duration.ofSeconds(Math.max(3600L, 2L * intervalMin * 60L));
+  }
+}

@@ -1,0 +1,194 @@
+package dev.soakanalyzer.runner;
+
+import dev.soakanalyzer.core.model.Level;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The runner's Prometheus metrics, one registry per runner. The names here are the contract of
+ * {@code ops/grafana/soak_runner_dashboard.json} and {@code ops/prometheus/soak_runner_rules.yml};
+ * {@code RunnerMetricsTest} keeps them in sync.
+ */
+public final class RunnerMetrics {
+  public static final String DEBOUNCE_REMAINING = "soak_alert_debounce_remaining_minutes";
+  public static final String HEARTBEAT_TS = "soak_runner_heartbeat_timestamp_seconds";
+  public static final String LAST_VERDICT = "soak_runner_last_verdict";
+  public static final String CYCLES = "soak_runner_cycles_total";
+  public static final String CYCLE_DURATION = "soak_runner_cycle_duration_seconds";
+  public static final String EXPORT_FAILURES = "soak_redis_export_failures_total";
+  public static final String EXPORT_CONSECUTIVE = "soak_redis_export_consecutive_failures";
+  public static final String EXPORT_LAST_SUCCESS =
+      "soak_redis_export_last_success_timestamp_seconds";
+  public static final String ALERTS_SENT = "soak_alerts_sent_total";
+  public static final String ALERTS_DEBOUNCED = "soak_alerts_debounced_total";
+  public static final String ALERTS_FAILED = "soak_alerts_failed_total";
+  public static final String ALERT_MIN_SEVERITY = "soak_alert_min_severity";
+
+  /** Every metric name above; the dashboard and the rules use only these. */
+  public static final java.util.List<String> NAMES =
+      java.util.List.of(
+          DEBOUNCE_REMAINING,
+          HEARTBEAT_TS,
+          LAST_VERDICT,
+          CYCLES,
+          CYCLE_DURATION,
+          EXPORT_FAILURES,
+          EXPORT_CONSECUTIVE,
+          EXPORT_LAST_SUCCESS,
+          ALERTS_SENT,
+          ALERTS_DEBOUNCED,
+          ALERTS_FAILED,
+          ALERT_MIN_SEVERITY);
+
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final String env;
+  private final String exchange;
+  private final Gauge debounceRemaining;
+  private final Gauge heartbeat;
+  private final Gauge lastVerdict;
+  private final Counter cycles;
+  private final Histogram cycleDuration;
+  private final Counter exportFailures;
+  private final Gauge exportConsecutive;
+  private final Gauge exportLastSuccess;
+  private final Counter alertsSent;
+  private final Counter alertsDebounced;
+  private final Counter alertsFailed;
+  private final Gauge minSeverity;
+
+  public RunnerMetrics(String env, String exchange) {
+    this.env = env;
+    this.exchange = exchange;
+    debounceRemaining =
+        Gauge.builder()
+            .name(DEBOUNCE_REMAINING)
+            .help("Minutes until the next alert of the same level and violations is allowed")
+            .labelNames("env", "exchange")
+            .register(registry);
+    heartbeat =
+        Gauge.builder()
+            .name(HEARTBEAT_TS)
+            .help("Unix time of the last runner heartbeat")
+            .labelNames("env", "exchange")
+            .register(registry);
+    lastVerdict =
+        Gauge.builder()
+            .name(LAST_VERDICT)
+            .help("Verdict of the last analysed cycle: 0=OK 1=WARN 2=CRIT -1=FAIL")
+            .labelNames("env", "exchange")
+            .register(registry);
+    cycles =
+        Counter.builder()
+            .name(CYCLES)
+            .help("Runner cycles by outcome (ok, warn, crit, unchanged, fail)")
+            .labelNames("env", "exchange", "outcome")
+            .register(registry);
+    cycleDuration =
+        Histogram.builder()
+            .name(CYCLE_DURATION)
+            .help("Wall time of one runner cycle")
+            .labelNames("env", "exchange")
+            .classicOnly()
+            .classicUpperBounds(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60)
+            .register(registry);
+    exportFailures =
+        Counter.builder()
+            .name(EXPORT_FAILURES)
+            .help("Redis exports skipped or failed, by reason")
+            .labelNames("env", "exchange", "reason")
+            .register(registry);
+    exportConsecutive =
+        Gauge.builder()
+            .name(EXPORT_CONSECUTIVE)
+            .help("Consecutive cycles whose export was skipped because Redis was unreachable")
+            .labelNames("env", "exchange")
+            .register(registry);
+    exportLastSuccess =
+        Gauge.builder()
+            .name(EXPORT_LAST_SUCCESS)
+            .help("Unix time of the last successful Redis export")
+            .labelNames("env", "exchange")
+            .register(registry);
+    alertsSent =
+        Counter.builder()
+            .name(ALERTS_SENT)
+            .help("Alerts delivered, by channel")
+            .labelNames("env", "exchange", "channel")
+            .register(registry);
+    alertsDebounced =
+        Counter.builder()
+            .name(ALERTS_DEBOUNCED)
+            .help("Alerts held back by the debounce window")
+            .labelNames("env", "exchange")
+            .register(registry);
+    alertsFailed =
+        Counter.builder()
+            .name(ALERTS_FAILED)
+            .help("Alert deliveries that failed after retries, by channel")
+            .labelNames("env", "exchange", "channel")
+            .register(registry);
+    minSeverity =
+        Gauge.builder()
+            .name(ALERT_MIN_SEVERITY)
+            .help("Effective alert minimum severity: 0=OK 1=WARN 2=CRIT")
+            .labelNames("env", "exchange")
+            .register(registry);
+    debounceRemaining.labelValues(env, exchange).set(0);
+    exportConsecutive.labelValues(env, exchange).set(0);
+  }
+
+  public PrometheusRegistry registry() {
+    return registry;
+  }
+
+  void debounceRemaining(long minutes) {
+    debounceRemaining.labelValues(env, exchange).set(minutes);
+  }
+
+  void heartbeat(Instant at) {
+    heartbeat.labelValues(env, exchange).set(at.getEpochSecond());
+  }
+
+  void verdict(Level level) {
+    lastVerdict.labelValues(env, exchange).set(level.ordinal());
+  }
+
+  void verdictFailed() {
+    lastVerdict.labelValues(env, exchange).set(-1);
+  }
+
+  void cycle(String outcome, Duration duration) {
+    cycles.labelValues(env, exchange, outcome).inc();
+    cycleDuration.labelValues(env, exchange).observe(duration.toNanos() / 1e9);
+  }
+
+  void exportFailed(String reason, int consecutiveUnreachable) {
+    exportFailures.labelValues(env, exchange, reason).inc();
+    exportConsecutive.labelValues(env, exchange).set(consecutiveUnreachable);
+  }
+
+  void exportSucceeded(Instant at) {
+    exportConsecutive.labelValues(env, exchange).set(0);
+    exportLastSuccess.labelValues(env, exchange).set(at.getEpochSecond());
+  }
+
+  void alertSent(String channel) {
+    alertsSent.labelValues(env, exchange, channel).inc();
+  }
+
+  void alertFailed(String channel) {
+    alertsFailed.labelValues(env, exchange, channel).inc();
+  }
+
+  void alertDebounced() {
+    alertsDebounced.labelValues(env, exchange).inc();
+  }
+
+  void minSeverity(Level level) {
+    minSeverity.labelValues(env, exchange).set(level.ordinal());
+  }
+}

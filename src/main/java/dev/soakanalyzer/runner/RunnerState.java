@@ -1,0 +1,216 @@
+package dev.soakanalyzer.runner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.soakanalyzer.alert.AlertState;
+import dev.soakanalyzer.app.Console;
+import dev.soakanalyzer.state.StateStore;
+import dev.soakanalyzer.state.StateStoreException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Where the runner keeps what must survive a cycle or a restart: the alert state (Redis, mirrored
+ * to {@code alert_state.json} so debounce keeps working while Redis is down), the export status
+ * marker, the last exported summary hash and the heartbeat. Dry runs use their own local alert
+ * state file so a rehearsal never debounces a real alert.
+ */
+final class RunnerState {
+  static final String ALERT_STATE_FILE = "alert_state.json";
+  static final String DRY_RUN_ALERT_STATE_FILE = "alert_state.dry-run.json";
+  static final String EXPORT_STATUS_FILE = "last_export_status.json";
+  static final String REDIS_DOWN_ALERT_FILE = "redis_down_alert.json";
+  static final String HEARTBEAT_FILE = "heartbeat.json";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Optional<StateStore> redis;
+  private final RunnerConfig config;
+  private final Console console;
+  private String lastHashInMemory;
+
+  RunnerState(Optional<StateStore> redis, RunnerConfig config, Console console) {
+    this.redis = redis;
+    this.config = config;
+    this.console = console;
+  }
+
+  Path stateDir() {
+    return config.stateDir();
+  }
+
+  private Path alertStateFile() {
+    return config.stateDir().resolve(config.dryRun() ? DRY_RUN_ALERT_STATE_FILE : ALERT_STATE_FILE);
+  }
+
+  String alertKey() {
+    return config.key(config.alertKey());
+  }
+
+  /** The alert state and where it was read from ({@code redis} or {@code local}). */
+  record Loaded(Optional<AlertState> state, String source) {}
+
+  Loaded loadAlertState() {
+    if (redis.isPresent()) {
+      try {
+        return new Loaded(redis.get().get(alertKey()).flatMap(AlertState::fromJson), "redis");
+      } catch (StateStoreException e) {
+        console.warn(
+            (e.unreachable() ? "redis unavailable" : "redis error: " + e.getMessage())
+                + ", alert state read from "
+                + alertStateFile());
+      }
+    }
+    return new Loaded(readFile(alertStateFile()).flatMap(AlertState::fromJson), "local");
+  }
+
+  /** Stores a delivered alert: Redis when reachable, and always the local mirror. */
+  void saveAlertState(AlertState state) {
+    if (redis.isPresent()) {
+      try {
+        redis.get().put(alertKey(), state.toJson(), null);
+      } catch (StateStoreException e) {
+        console.warn(
+            (e.unreachable() ? "redis unavailable" : "redis error: " + e.getMessage())
+                + ", alert state kept in "
+                + alertStateFile());
+      }
+    }
+    writeQuietly(alertStateFile(), state.toJson());
+  }
+
+  /** The last exported summary hash (stored with the export's TTL, so expiry re-exports). */
+  Optional<String> lastExportedHash() {
+    if (redis.isPresent()) {
+      try {
+        return redis.get().get(config.key(RunnerConfig.SUMMARY_HASH_KEY));
+      } catch (StateStoreException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.ofNullable(lastHashInMemory);
+  }
+
+  void exported(String hash) {
+    lastHashInMemory = hash;
+    if (redis.isPresent()) {
+      try {
+        redis.get().put(config.key(RunnerConfig.SUMMARY_HASH_KEY), hash, config.ttl());
+      } catch (StateStoreException e) {
+        console.warn("could not record the exported summary hash: " + e.getMessage());
+      }
+    }
+  }
+
+  /** Consecutive unreachable-skips recorded by the previous cycle or run. */
+  int consecutiveFailures() {
+    return readFile(config.stateDir().resolve(EXPORT_STATUS_FILE))
+        .map(
+            text -> {
+              try {
+                return JSON.readTree(text).path("consecutive_failures").asInt(0);
+              } catch (IOException e) {
+                return 0;
+              }
+            })
+        .orElse(0);
+  }
+
+  void writeExportStatus(
+      Instant ts, String summary, String violations, String reason, int consecutiveFailures) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("ts", ts.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    node.put("summary", summary);
+    node.put("violations", violations);
+    node.put("reason", reason);
+    node.put("consecutive_failures", consecutiveFailures);
+    writeQuietly(config.stateDir().resolve(EXPORT_STATUS_FILE), pretty(node));
+  }
+
+  Optional<Instant> redisDownAlertSent() {
+    return readFile(config.stateDir().resolve(REDIS_DOWN_ALERT_FILE))
+        .flatMap(
+            text -> {
+              try {
+                return Optional.of(
+                    Instant.parse(JSON.readTree(text).path("last_sent_utc").asText()));
+              } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+              }
+            });
+  }
+
+  void redisDownAlertSent(Instant at) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("last_sent_utc", at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    writeQuietly(config.stateDir().resolve(REDIS_DOWN_ALERT_FILE), node.toString());
+  }
+
+  void clearRedisDownAlert() {
+    try {
+      Files.deleteIfExists(config.stateDir().resolve(REDIS_DOWN_ALERT_FILE));
+    } catch (IOException e) {
+      console.warn("could not clear " + REDIS_DOWN_ALERT_FILE + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Writes the heartbeat to Redis (unless dry-run) and to the local file.
+   *
+   * @return where it was written, e.g. {@code redis} or {@code local}
+   */
+  String writeHeartbeat(Instant at) {
+    String value = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    String where = "local";
+    if (redis.isPresent()) {
+      try {
+        redis.get().put(config.key(config.heartbeatKey()), value, config.heartbeatTtl());
+        where = "redis";
+      } catch (StateStoreException e) {
+        console.warn(
+            "heartbeat not written to redis ("
+                + (e.unreachable() ? "redis unavailable" : e.getMessage())
+                + "), written to "
+                + config.stateDir().resolve(HEARTBEAT_FILE));
+      }
+    }
+    ObjectNode node = JSON.createObjectNode();
+    node.put("ts", value);
+    node.put("key", config.key(config.heartbeatKey()));
+    node.put("pid", ProcessHandle.current().pid());
+    writeQuietly(config.stateDir().resolve(HEARTBEAT_FILE), node.toString());
+    return where;
+  }
+
+  private static String pretty(JsonNode node) {
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n";
+    } catch (IOException e) {
+      return node.toString();
+    }
+  }
+
+  private Optional<String> readFile(Path file) {
+    try {
+      return Files.isRegularFile(file)
+          ? Optional.of(Files.readString(file, StandardCharsets.UTF_8))
+          : Optional.empty();
+    } catch (IOException e) {
+      console.warn("could not read " + file + ": " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private void writeQuietly(Path file, String content) {
+    try {
+      dev.soakanalyzer.io.AtomicFiles.write(file, content);
+    } catch (IOException e) {
+      console.warn("could not write " + file + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The continuous runner: cycle, lock file, lease, heartbeat, config precedence and metrics. */
+package dev.soakanalyzer.runner;

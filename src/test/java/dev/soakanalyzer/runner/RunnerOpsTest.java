@@ -1,0 +1,195 @@
+package dev.soakanalyzer.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.soakanalyzer.alert.AlertPolicy;
+import dev.soakanalyzer.app.AnalysisJob;
+import dev.soakanalyzer.app.AnalysisOutcome;
+import dev.soakanalyzer.app.AnalysisRequest;
+import dev.soakanalyzer.app.Console;
+import dev.soakanalyzer.app.ReportOptions;
+import dev.soakanalyzer.core.model.AnalysisSettings;
+import dev.soakanalyzer.core.model.Level;
+import dev.soakanalyzer.fake.FakeSoakGenerator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** /metrics scraped from a running runner, and the ops files held to the same metric names. */
+class RunnerOpsTest {
+  private static final Path PROJECT = Path.of(System.getProperty("soak.project.dir", "."));
+  private static final Path RULES = PROJECT.resolve("ops/prometheus/soak_runner_rules.yml");
+  private static final Path DASHBOARD = PROJECT.resolve("ops/grafana/soak_runner_dashboard.json");
+  private static final Pattern METRIC = Pattern.compile("\\b(soak_[a-z_]+)");
+
+  @TempDir Path work;
+
+  @Test
+  void aRunningRunnerServesEveryMetricAtSlashMetrics() throws Exception {
+    FakeSoakGenerator.write(work, Level.CRIT, 1);
+    StringWriter out = new StringWriter();
+    Console console = new Console(new PrintWriter(out), new PrintWriter(new StringWriter()), false);
+    MutableClock clock = new MutableClock(Instant.parse("2025-10-26T12:00:00Z"));
+    AnalysisJob job = new AnalysisJob(clock, console);
+    AnalysisRequest request =
+        new AnalysisRequest(
+            work,
+            FakeSoakGenerator.GLOB,
+            AnalysisSettings.defaults(),
+            new ReportOptions(Path.of("out"), true, false, null));
+    String[] scraped = new String[1];
+    int[] calls = {0};
+    AnalysisStep step =
+        () -> {
+          if (++calls[0] == 3) {
+            scraped[0] = scrape(out.toString());
+          }
+          try {
+            AnalysisOutcome o = job.run(request);
+            return new AnalysisStep.Result(
+                o.analysis(),
+                work.resolve("out/SOAK_SUMMARY.json"),
+                work.resolve("out/VIOLATIONS.json"));
+          } catch (Exception e) {
+            throw new AnalysisStep.Failure(e.getMessage(), e);
+          }
+        };
+    RunnerConfig config =
+        new RunnerConfig(
+            "prod",
+            "bybit",
+            Optional.empty(),
+            Duration.ofHours(1),
+            false,
+            5000,
+            work.resolve("soak.lock"),
+            work.resolve("state"),
+            work.resolve("out"),
+            0,
+            3,
+            false,
+            List.of(),
+            AlertPolicy.parse("", Level.CRIT),
+            180,
+            RunnerConfig.DEFAULT_ALERT_KEY,
+            RunnerConfig.DEFAULT_HEARTBEAT_KEY,
+            3,
+            true,
+            false,
+            Optional.of(0),
+            RunnerConfig.Secrets.NONE);
+    int code =
+        Runner.run(
+            config,
+            new Runner.Ports(step, Optional.empty(), Optional.empty(), Lease.NONE, List.of()),
+            new Runner.Env(clock, System::nanoTime, new StopSignal(), d -> {}),
+            console);
+    assertThat(code).isZero();
+    Map<String, Double> samples = parse(scraped[0]);
+    String labels = "{env=\"prod\",exchange=\"bybit\"}";
+    assertThat(samples)
+        .containsEntry("soak_alert_debounce_remaining_minutes" + labels, 180.0)
+        .containsEntry("soak_runner_heartbeat_timestamp_seconds" + labels, 1.7614800E9)
+        .containsEntry("soak_runner_last_verdict" + labels, 2.0)
+        .containsEntry("soak_alert_min_severity" + labels, 2.0)
+        .containsEntry(
+            "soak_runner_cycles_total{env=\"prod\",exchange=\"bybit\",outcome=\"crit\"}", 2.0)
+        .containsEntry("soak_alerts_debounced_total" + labels, 1.0)
+        .containsEntry("soak_runner_cycle_duration_seconds_count" + labels, 2.0);
+    assertThat(samples.keySet())
+        .anyMatch(k -> k.startsWith("soak_redis_export_consecutive_failures"));
+  }
+
+  private static String scrape(String log) {
+    Matcher m = Pattern.compile("Metrics at (http://\\S+/metrics)").matcher(log);
+    assertThat(m.find()).as(log).isTrue();
+    try {
+      HttpResponse<String> r =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(m.group(1))).build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+      return r.body();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Prometheus text format: {@code name{labels} value} per sample line. */
+  static Map<String, Double> parse(String text) {
+    Map<String, Double> samples = new HashMap<>();
+    for (String line : text.split("\n")) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      int space = line.lastIndexOf(' ');
+      samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+    }
+    return samples;
+  }
+
+  private static Set<String> metricNames(String text) {
+    Set<String> names = new TreeSet<>();
+    Matcher m = METRIC.matcher(text);
+    while (m.find()) {
+      names.add(m.group(1).replaceAll("_(bucket|count|sum)$", ""));
+    }
+    return names;
+  }
+
+  @Test
+  void theDashboardAndRulesUseOnlyTheRunnersMetricNamesAndTheDashboardUsesThemAll()
+      throws Exception {
+    Set<String> known = new TreeSet<>(RunnerMetrics.NAMES);
+    Set<String> inDashboard = metricNames(Files.readString(DASHBOARD));
+    Set<String> inRules =
+        metricNames(
+            String.join(
+                "\n",
+                Files.readAllLines(RULES).stream().filter(l -> l.contains("expr:")).toList()));
+    assertThat(known).containsAll(inDashboard).containsAll(inRules);
+    assertThat(inDashboard).containsAll(known);
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(DASHBOARD.toFile()))
+        .isNotNull();
+  }
+
+  @Test
+  void promtoolAcceptsTheAlertRules() throws Exception {
+    Process p;
+    try {
+      p =
+          new ProcessBuilder("promtool", "check", "rules", RULES.toString())
+              .redirectErrorStream(true)
+              .start();
+    } catch (java.io.IOException e) {
+      throw new AssertionError(
+          "promtool is needed to check ops/prometheus rules: install the Debian package"
+              + " 'prometheus' (apt-get install prometheus) or put promtool from"
+              + " https://prometheus.io/download/ on PATH",
+          e);
+    }
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    assertThat(out).contains("SUCCESS: 5 rules found");
+  }
+}
