@@ -34,28 +34,61 @@ public final class Console {
 
   /** A structured log line on stdout: {@code [INFO] message}. */
   public void info(String message) {
-    out.println("[INFO] " + message);
+    out.println("[INFO] " + oneLine(message));
     out.flush();
   }
 
   /** Only printed with --verbose. */
   public void debug(String message) {
     if (verbose) {
-      out.println("[DEBUG] " + message);
+      out.println("[DEBUG] " + oneLine(message));
       out.flush();
     }
   }
 
   /** {@code warn: message} on stderr. */
   public void warn(String message) {
-    err.println("warn: " + message);
+    err.println("warn: " + oneLine(message));
     err.flush();
   }
 
   /** {@code error: message} on stderr. */
   public void error(String message) {
-    err.println("error: " + message);
+    err.println("error: " + oneLine(message));
     err.flush();
+  }
+
+  /**
+   * Messages carry file names, symbols and server replies. A newline or CR in them would start a
+   * new line that forges a log line or a workflow command ({@code ::error::}, {@code
+   * ::set-output}); escape sequences would drive the terminal. They are shown escaped instead.
+   */
+  static String oneLine(String message) {
+    if (message == null) {
+      return "null";
+    }
+    StringBuilder sb = null;
+    for (int i = 0; i < message.length(); i++) {
+      char c = message.charAt(i);
+      boolean unsafe = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+      if (unsafe && sb == null) {
+        sb = new StringBuilder(message.length() + 16).append(message, 0, i);
+      }
+      if (sb != null) {
+        if (!unsafe) {
+          sb.append(c);
+        } else if (c == '\n') {
+          sb.append("\\n");
+        } else if (c == '\r') {
+          sb.append("\\r");
+        } else if (c == '\t') {
+          sb.append("\\t");
+        } else {
+          sb.append(String.format("\\u%04x", (int) c));
+        }
+      }
+    }
+    return sb == null ? message : sb.toString();
   }
 
   public PrintWriter out() {

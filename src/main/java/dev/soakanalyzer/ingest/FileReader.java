@@ -95,7 +95,9 @@ final class FileReader {
       int len = 0;
       while (true) {
         if (len == buf.length) {
-          if (buf.length >= MAX_FILE_BYTES) {
+          // Only files that outgrow the buffer pay for a size check: skip a huge one before
+          // reading.
+          if (buf.length >= MAX_FILE_BYTES || ch.size() > MAX_FILE_BYTES) {
             return new ParsedFile.Skipped("file too large (limit " + MAX_FILE_BYTES + " bytes)");
           }
           buf = java.util.Arrays.copyOf(buf, (int) Math.min(MAX_FILE_BYTES, (long) buf.length * 2));

@@ -245,9 +245,18 @@ final class IterFileParser {
     return "null";
   }
 
-  /** One short line: parser messages can carry newlines and huge quoted input. */
+  /**
+   * One short printable line: parser messages quote the offending input, which can hold newlines,
+   * escape sequences and other control characters that would forge log lines.
+   */
   static String oneLine(String message, JsonProcessingException e) {
-    String m = message == null ? "unknown problem" : message.replaceAll("\\s+", " ").strip();
+    String m =
+        message == null
+            ? "unknown problem"
+            : message
+                .replaceAll("\\s+", " ")
+                .replaceAll("[\\p{Cntrl}\\u0080-\\u009f\\u2028\\u2029]", "?")
+                .strip();
     if (m.length() > 160) {
       m = m.substring(0, 157) + "...";
     }

@@ -20,6 +20,12 @@ final class LiteJson {
   /** root -&gt; symbols -&gt; SYMBOL -&gt; metric: the deepest value any shape reads. */
   static final int MAX_DEPTH = 3;
 
+  /**
+   * Arrays keep at most this many items: no shape reads more than "one symbol or several" from an
+   * array, and a file of millions of numbers must not become millions of boxed doubles.
+   */
+  static final int MAX_ARRAY_ITEMS = 2;
+
   static final Object NULL = new Object();
   static final Object DEEP = new Object();
 
@@ -111,13 +117,17 @@ final class LiteJson {
           p.skipChildren();
           return DEEP;
         }
-        List<Object> list = new ArrayList<>();
+        List<Object> list = new ArrayList<>(MAX_ARRAY_ITEMS);
         JsonToken next;
         while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
           if (next == null) {
             throw new IOException("unexpected end of input in array");
           }
-          list.add(value(p, next, depth + 1));
+          if (list.size() < MAX_ARRAY_ITEMS) {
+            list.add(value(p, next, depth + 1));
+          } else {
+            p.skipChildren(); // still validated, never kept
+          }
         }
         return list;
       }

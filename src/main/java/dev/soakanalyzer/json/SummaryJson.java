@@ -82,7 +82,9 @@ public final class SummaryJson {
     g.writeFieldName(field);
     if (r == null) {
       g.writeNull();
-    } else if (r.scale() <= 0) {
+    } else if (r.scale() <= 0 && r.precision() - r.scale() <= 18) {
+      // Whole numbers print without ".0"; beyond a long (e.g. a latency of 1e308) they stay
+      // BigDecimal instead of overflowing.
       g.writeNumber(r.longValueExact());
     } else {
       g.writeNumber(r);

@@ -273,6 +273,8 @@ public final class RedisServer implements AutoCloseable {
       a.addAll(List.of("--port", Integer.toString(port)));
     }
     a.addAll(List.of("--dir", dir.toString(), "--save", "", "--daemonize", "no"));
+    // DEBUG SLEEP simulates a slow server in the fault tests (test servers only).
+    a.addAll(List.of("--enable-debug-command", "yes"));
     if (options.persistence()) {
       a.addAll(List.of("--appendonly", "yes", "--appendfsync", "always"));
     } else {

@@ -2,7 +2,7 @@ package dev.soakanalyzer.core.report;
 
 /**
  * Escaping of text that comes from input files (symbol names, notes, metadata) so it cannot break a
- * table, inject HTML, images, links or @mentions into rendered Markdown.
+ * table, inject HTML, images, links, @mentions or #issue references into rendered Markdown.
  */
 public final class Markdown {
   private Markdown() {}
@@ -23,6 +23,10 @@ public final class Markdown {
         case '&' -> sb.append("&amp;");
         // A zero-width joiner after '@' keeps GitHub from turning it into a mention.
         case '@' -> sb.append("@\u200B");
+        // Likewise "#123" would cross-reference (and notify) issue 123 of the repository.
+        case '#' ->
+            sb.append(
+                i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)) ? "#\u200B" : "#");
         case '\r', '\n', '\t' -> sb.append(' ');
         default -> {
           if (c < 0x20 || c == 0x7f) {

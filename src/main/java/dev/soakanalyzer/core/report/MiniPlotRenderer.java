@@ -45,8 +45,12 @@ public final class MiniPlotRenderer {
     return len >= width ? s : s + " ".repeat(width - len);
   }
 
-  /** Symbols come from input files: control characters would forge terminal or CI log lines. */
+  /**
+   * Symbols come from input files and start a stdout line: control characters would forge terminal
+   * or CI log lines, and a leading {@code ::} or {@code ##[} a GitHub workflow command.
+   */
   private static String plain(String s) {
-    return s.replaceAll("[\\p{Cntrl}]", "?");
+    String p = s.replaceAll("[\\p{Cntrl}]", "?");
+    return p.startsWith("::") || p.startsWith("##[") ? "\\" + p : p;
   }
 }

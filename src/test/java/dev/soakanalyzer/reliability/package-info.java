@@ -1,0 +1,2 @@
+/** Fuzzing, fault injection, atomic outputs and injection tests (issue 7). */
+package dev.soakanalyzer.reliability;
