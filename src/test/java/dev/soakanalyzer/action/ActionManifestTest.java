@@ -209,4 +209,33 @@ class ActionManifestTest {
       assertThat(doc.has("on") || doc.has("true")).as(f + " has a trigger").isTrue();
     }
   }
+
+  @Test
+  void theWorkflowSnippetsOfTheReadmeAndTheActionGuideAreCompleteWorkflows() throws IOException {
+    for (String doc : List.of("README.md", "docs/ACTION.md")) {
+      String text = Files.readString(PROJECT.resolve(doc));
+      Matcher m = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(text);
+      String snippet = null;
+      while (m.find() && snippet == null) {
+        if (m.group(1).contains("uses: soak-analyzer/")) {
+          snippet = m.group(1);
+        }
+      }
+      assertThat(snippet).as(doc + " has a workflow snippet using the action").isNotNull();
+      JsonNode workflow = YAML.readTree(snippet);
+      assertThat(workflow.has("on")).as(doc).isTrue();
+      JsonNode job = workflow.get("jobs").elements().next();
+      assertThat(job.path("runs-on").asText()).as(doc).isNotBlank();
+      boolean usesAction = false;
+      for (JsonNode step : job.get("steps")) {
+        if (step.path("uses").asText().matches("soak-analyzer/soak-analyzer(/cli)?@v2")) {
+          usesAction = true;
+          assertThat(step.path("id").asText()).isNotBlank();
+          List<String> with = names(step.get("with"));
+          assertThat(INPUTS).as(doc).containsAll(with).contains("iter-glob");
+        }
+      }
+      assertThat(usesAction).as(doc).isTrue();
+    }
+  }
 }
