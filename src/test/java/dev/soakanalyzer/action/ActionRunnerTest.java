@@ -202,6 +202,26 @@ class ActionRunnerTest {
   }
 
   @Test
+  void onGitHubEnterpriseTheApiUrlWithItsPathIsUsedAcrossPages() throws Exception {
+    github.close();
+    github = new FakeGitHub("/api/v3");
+    github.pageSize(1);
+    github.addComment("octocat", "LGTM");
+    env.put("GITHUB_API_URL", github.apiUrl());
+    run();
+    github.applyWrites();
+
+    int code = run();
+    github.applyWrites();
+
+    assertThat(code).as(stderr).isZero();
+    assertThat(stdout).contains("PR comment updated");
+    assertThat(github.comments()).hasSize(2);
+    assertThat(github.server().getAllServeEvents())
+        .allMatch(e -> e.getRequest().getUrl().startsWith("/api/v3/"));
+  }
+
+  @Test
   void aForkPullRequestWritesNoCommentWarnsAndStillWritesTheSummary() throws Exception {
     Path event = workspace.resolve("fork.json");
     Files.copy(PROJECT.resolve("src/test/resources/github/pull_request_fork_event.json"), event);
