@@ -17,6 +17,7 @@ import dev.soakanalyzer.core.report.Numbers;
 import dev.soakanalyzer.core.report.PrCommentRenderer;
 import dev.soakanalyzer.core.report.StepSummaryRenderer;
 import dev.soakanalyzer.github.ActionContext;
+import dev.soakanalyzer.github.CommandSafeWriter;
 import dev.soakanalyzer.github.CommentPublisher;
 import dev.soakanalyzer.github.CommentPublisher.CommentResult;
 import dev.soakanalyzer.github.CommentPublisher.CommentTarget;
@@ -25,6 +26,7 @@ import dev.soakanalyzer.github.PullRequestRef;
 import dev.soakanalyzer.github.StepSummaryFile;
 import dev.soakanalyzer.github.WorkflowCommands;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -69,8 +71,14 @@ public final class ActionRunner {
       BiFunction<String, String, CommentPublisher> publishers,
       RedisExport redisExport) {
     this.context = context;
-    this.console = console;
+    // Our commands go to the raw stdout; every other line may carry input-file text (symbol and
+    // file names), so it is defused before the runner could read it as a command.
     this.commands = new WorkflowCommands(console.out());
+    this.console =
+        new Console(
+            new PrintWriter(new CommandSafeWriter(console.out())),
+            new PrintWriter(new CommandSafeWriter(console.err())),
+            console.isVerbose());
     this.clock = clock;
     this.publishers = publishers;
     this.redisExport = redisExport;
@@ -81,7 +89,16 @@ public final class ActionRunner {
     commands.addMask(settings.githubToken());
     if (settings.redis() != null) {
       commands.addMask(settings.redis().url());
-      redisPassword(settings.redis().url()).ifPresent(commands::addMask);
+      redisPassword(settings.redis().url())
+          .ifPresent(
+              p -> {
+                commands.addMask(p);
+                // Clients and errors show it decoded: p%40ss is sent (and could echo) as p@ss.
+                String decoded = decodePercent(p);
+                if (!decoded.equals(p)) {
+                  commands.addMask(decoded);
+                }
+              });
     }
   }
 
@@ -283,6 +300,15 @@ public final class ActionRunner {
     }
     String dir = settings.outDirLabel().replace('\\', '/').replaceAll("/+$", "");
     return dir.isEmpty() ? name : dir + "/" + name;
+  }
+
+  private static String decodePercent(String s) {
+    try {
+      return java.net.URLDecoder.decode(
+          s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return s;
+    }
   }
 
   /** The password part of a Redis URL, masked apart because it may show up on its own. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.soakanalyzer.cli.Main;
 import dev.soakanalyzer.github.FakeGitHub;
+import dev.soakanalyzer.testsupport.RealRedis;
+import dev.soakanalyzer.testsupport.RedisServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,6 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code soak-analyzer action} in a simulated runner against a fake GitHub API. */
@@ -27,6 +30,8 @@ class ActionRunnerTest {
 
   private static final Path PROJECT = Path.of(System.getProperty("soak.project.dir", "."));
   private static final String TOKEN = "ghs_s3cr3t_token_value";
+
+  @RegisterExtension static final RealRedis REDIS = new RealRedis();
 
   @TempDir Path workspace;
   private FakeGitHub github;
@@ -144,8 +149,6 @@ class ActionRunnerTest {
   void secondRunUpdatesTheSameCommentAndShowsTheChange() throws Exception {
     run();
     github.applyWrites();
-    env.put(
-        "INPUT_ITER-GLOB", "fixtures/soak_warn/ITER_SUMMARY_{1,2,3,4,5,6,7,8,9,1?,20,21,22}.json");
     env.put("INPUT_ITER-GLOB", "fixtures/soak_warn/ITER_SUMMARY_1*.json");
 
     int code = run();
@@ -196,6 +199,26 @@ class ActionRunnerTest {
 
     assertThat(github.comments()).hasSize(3);
     assertThat(stdout).contains("PR comment updated");
+  }
+
+  @Test
+  void onGitHubEnterpriseTheApiUrlWithItsPathIsUsedAcrossPages() throws Exception {
+    github.close();
+    github = new FakeGitHub("/api/v3");
+    github.pageSize(1);
+    github.addComment("octocat", "LGTM");
+    env.put("GITHUB_API_URL", github.apiUrl());
+    run();
+    github.applyWrites();
+
+    int code = run();
+    github.applyWrites();
+
+    assertThat(code).as(stderr).isZero();
+    assertThat(stdout).contains("PR comment updated");
+    assertThat(github.comments()).hasSize(2);
+    assertThat(github.server().getAllServeEvents())
+        .allMatch(e -> e.getRequest().getUrl().startsWith("/api/v3/"));
   }
 
   @Test
@@ -280,6 +303,40 @@ class ActionRunnerTest {
   }
 
   @Test
+  void aSymbolNameFromAnInputFileCannotForgeAWorkflowCommand() throws Exception {
+    String evil = "EVIL ##[add-mask]x ::error::forged";
+    Path dir = Files.createDirectories(workspace.resolve("evil"));
+    for (int w = 1; w <= 3; w++) {
+      for (String copy : new String[] {"a", "b"}) {
+        // Two files per window: the duplicate warning prints the symbol name to the log.
+        Files.writeString(
+            dir.resolve("ITER_SUMMARY_" + w + "_" + copy + ".json"),
+            "{\"symbol\":\""
+                + evil
+                + "\",\"window_index\":"
+                + w
+                + ",\"edge_bps\":1.0,\"maker_taker_ratio\":0.9,\"p95_latency_ms\":100,"
+                + "\"risk_ratio\":0.1}");
+      }
+    }
+    env.put("INPUT_ITER-GLOB", "evil/ITER_SUMMARY_*.json");
+
+    run();
+
+    assertThat(stderr).contains("duplicate window 1 for EVIL");
+    for (String line : (stdout + stderr).lines().toList()) {
+      boolean v2 = line.stripLeading().startsWith("::");
+      // The runner parses ::cmd at the line start, and the legacy ##[cmd] anywhere else.
+      assertThat(v2 || !line.contains("##[")).as(line).isTrue();
+      if (v2) {
+        assertThat(line)
+            .as(line)
+            .matches("::(error|warning) title=[^:]*::.*|::(add-mask|group|endgroup)::.*");
+      }
+    }
+  }
+
+  @Test
   void badInputsAreOneLineErrorsNamingTheInputAndExitTwo() {
     env.put("INPUT_MIN-WINDOWS", "many");
     env.put("INPUT_COMMENT", "yes please");
@@ -302,41 +359,24 @@ class ActionRunnerTest {
 
   @Test
   void withARedisUrlTheReportsAreExportedAndTheUrlIsMasked() throws Exception {
-    int port;
-    try (var socket = new java.net.ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    Process redis =
-        new ProcessBuilder(
-                "redis-server",
-                "--port",
-                Integer.toString(port),
-                "--save",
-                "",
-                "--appendonly",
-                "no")
-            .redirectErrorStream(true)
-            .redirectOutput(workspace.resolve("redis.log").toFile())
-            .start();
-    try {
-      String url = "redis://default:pw-secret@127.0.0.1:" + port + "/0";
-      env.put("INPUT_REDIS-URL", url);
-      env.put("INPUT_ENV", "ci");
-      int code = -1;
-      for (int attempt = 0;
-          attempt < 50 && (code != 0 || stderr.contains("redis unavailable"));
-          attempt++) {
-        Thread.onSpinWait();
-        code = run();
-      }
-      assertThat(code).isZero();
-      assertThat(stderr).doesNotContain("redis unavailable").doesNotContain("pw-secret");
-      assertThat(stdout).contains("::add-mask::" + url).contains("::add-mask::pw-secret");
-      assertThat(workspace.resolve("artifacts/state/last_export_status.json"))
-          .content()
-          .contains("\"summary\" : \"OK\"");
-    } finally {
-      redis.destroy();
-    }
+    // Password-only auth (requirepass): empty user in the URL, '@' percent-encoded.
+    RedisServer server =
+        REDIS.start(RedisServer.Options.plain().withAclUser("default", "pw@secret"));
+    String url = "redis://:pw%40secret@" + server.host() + ":" + server.port() + "/0";
+    env.put("INPUT_REDIS-URL", url);
+    env.put("INPUT_ENV", REDIS.uniqueEnv());
+
+    int code = run();
+
+    assertThat(code).as(stderr).isZero();
+    assertThat(stderr).doesNotContain("redis unavailable").doesNotContain("secret");
+    // '%' is escaped as %25 in command data; the runner unescapes it.
+    assertThat(stdout)
+        .contains("::add-mask::" + url.replace("%", "%25"))
+        .contains("::add-mask::pw%2540secret")
+        .contains("::add-mask::pw@secret");
+    assertThat(workspace.resolve("artifacts/state/last_export_status.json"))
+        .content()
+        .contains("\"summary\" : \"OK\"");
   }
 }

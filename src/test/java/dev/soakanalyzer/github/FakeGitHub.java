@@ -45,13 +45,21 @@ public final class FakeGitHub implements AutoCloseable {
   private ResponseDefinitionBuilder writeFailure;
   private boolean userForbidden;
 
+  /** Path prefix of the API: "" as on github.com, "/api/v3" as on GitHub Enterprise Server. */
+  private final String basePath;
+
   public FakeGitHub() {
+    this("");
+  }
+
+  public FakeGitHub(String basePath) {
+    this.basePath = basePath;
     server.start();
     restub();
   }
 
   public String apiUrl() {
-    return "http://localhost:" + server.port();
+    return "http://localhost:" + server.port() + basePath;
   }
 
   public WireMockServer server() {
@@ -90,23 +98,23 @@ public final class FakeGitHub implements AutoCloseable {
   }
 
   public int posts() {
-    return server.findAll(postRequestedFor(urlPathMatching("/repos/.*/comments"))).size();
+    return server.findAll(postRequestedFor(urlPathMatching(".*/repos/.*/comments"))).size();
   }
 
   public int patches() {
-    return server.findAll(patchRequestedFor(urlPathMatching("/repos/.*/comments/.*"))).size();
+    return server.findAll(patchRequestedFor(urlPathMatching(".*/repos/.*/comments/.*"))).size();
   }
 
   /** Applies the journal's successful creates and updates to the comment list, then restubs. */
   public void applyWrites() throws Exception {
     if (writeFailure == null) {
       for (LoggedRequest r :
-          server.findAll(postRequestedFor(urlPathMatching("/repos/.*/comments")))) {
+          server.findAll(postRequestedFor(urlPathMatching(".*/repos/.*/comments")))) {
         comments.add(
             new Comment(nextId++, BOT, JSON.readTree(r.getBodyAsString()).get("body").asText()));
       }
       for (LoggedRequest r :
-          server.findAll(patchRequestedFor(urlPathMatching("/repos/.*/issues/comments/.*")))) {
+          server.findAll(patchRequestedFor(urlPathMatching(".*/repos/.*/issues/comments/.*")))) {
         long id = Long.parseLong(r.getUrl().replaceAll(".*/comments/(\\d+).*", "$1"));
         String body = JSON.readTree(r.getBodyAsString()).get("body").asText();
         comments.replaceAll(c -> c.id() == id ? new Comment(id, c.user(), body) : c);
@@ -118,16 +126,17 @@ public final class FakeGitHub implements AutoCloseable {
 
   private void restub() {
     server.resetMappings();
-    String repoPath = "/repos/" + OWNER + "/" + REPO;
+    String repoPath = basePath + "/repos/" + OWNER + "/" + REPO;
     if (userForbidden) {
       server.stubFor(
-          get(urlPathEqualTo("/user"))
+          get(urlPathEqualTo(basePath + "/user"))
               .willReturn(
                   json(
                       403,
                       "{\"message\":\"Resource not accessible by integration\",\"documentation_url\":\"https://docs.github.com/rest/users/users#get-the-authenticated-user\",\"status\":\"403\"}")));
     } else {
-      server.stubFor(get(urlPathEqualTo("/user")).willReturn(json(200, user(BOT).toString())));
+      server.stubFor(
+          get(urlPathEqualTo(basePath + "/user")).willReturn(json(200, user(BOT).toString())));
     }
     server.stubFor(get(urlPathEqualTo(repoPath)).willReturn(json(200, repo().toString())));
     server.stubFor(
@@ -141,7 +150,8 @@ public final class FakeGitHub implements AutoCloseable {
       ResponseDefinitionBuilder response = json(200, page.toString());
       if (p < pages) {
         String next =
-            apiUrl()
+            "http://localhost:"
+                + server.port()
                 + repoPath
                 + "/issues/"
                 + PR
@@ -150,7 +160,8 @@ public final class FakeGitHub implements AutoCloseable {
                 + "&page="
                 + (p + 1);
         String last =
-            apiUrl()
+            "http://localhost:"
+                + server.port()
                 + repoPath
                 + "/issues/"
                 + PR

@@ -28,6 +28,28 @@ class WorkflowCommandsTest {
   }
 
   @Test
+  void logLinesCarryingInputTextCannotBecomeCommandsOldOrNewSyntax() {
+    StringWriter raw = new StringWriter();
+    PrintWriter log = new PrintWriter(new CommandSafeWriter(raw));
+
+    log.println("warn: duplicate window 1 for EVIL ##[warning]forged: a.json");
+    log.println("  ::add-mask::forged");
+    log.print("::error::partial");
+    log.flush(); // a partial line is defused on its own
+    log.println();
+    log.println("plain line");
+    log.flush();
+
+    List<String> lines = raw.toString().lines().toList();
+    assertThat(lines).hasSize(4);
+    // What the runner would parse: V2 at the (trimmed) line start, legacy ##[ anywhere.
+    assertThat(lines).noneMatch(l -> l.stripLeading().startsWith("::") || l.contains("##["));
+    assertThat(lines.get(0).replace("\u200B", ""))
+        .isEqualTo("warn: duplicate window 1 for EVIL ##[warning]forged: a.json");
+    assertThat(lines.get(3)).isEqualTo("plain line");
+  }
+
+  @Test
   void masksGroupsAndEmptySecretsAreNotMasked() {
     StringWriter out = new StringWriter();
     WorkflowCommands c = new WorkflowCommands(new PrintWriter(out));

@@ -44,6 +44,26 @@ class RedisConnectionTest {
   }
 
   @Test
+  void aPasswordOnlyUrlWithAnEmptyUserAuthenticatesTheDefaultUser() {
+    // The default user with a password is what requirepass sets up.
+    RedisServer server = REDIS.start(Options.plain().withAclUser("default", PASSWORD));
+    String url = server.url(null, PASSWORD, 5);
+    assertThat(url).contains("://:" + PASSWORD + "@");
+    var exporter = new RedisExporter(RedisConnectionSettings.of(url), clock);
+
+    ExportResult r = exporter.export(new Payloads().parse(dir), ExportOptions.of("prod", "bybit"));
+
+    assertThat(r.exported()).as(r.message()).isTrue();
+    assertThat(r.message()).doesNotContain(PASSWORD);
+    try (Jedis j =
+        new Jedis(
+            new HostAndPort(server.host(), server.port()),
+            DefaultJedisClientConfig.builder().password(PASSWORD).database(5).build())) {
+      assertThat(j.hget("prod:bybit:soak:violations:BTCUSDT", "verdict")).isEqualTo("CRIT");
+    }
+  }
+
+  @Test
   void aWrongPasswordIsAuthRefusedNeverUnavailableAndNeverPrinted() {
     RedisServer acl = REDIS.start(Options.plain().withAclUser("soak", PASSWORD));
     String wrong = "not-the-" + PASSWORD;

@@ -25,6 +25,16 @@ class RedisUrlAndKeysTest {
   }
 
   @Test
+  void anEmptyUserBeforeTheColonMeansPasswordOnlyAuth() {
+    RedisUrl url = RedisUrl.parse("redis://:s3cret@cache.example:6380/2");
+
+    assertThat(url).isEqualTo(new RedisUrl(false, "cache.example", 6380, null, "s3cret", 2));
+    assertThat(url.redacted()).isEqualTo("redis://***@cache.example:6380/2");
+    assertThat(RedisUrl.parse("redis://:p%3Aw@h").password()).isEqualTo("p:w");
+    assertThat(RedisUrl.redact("redis://:s3cret@h:1/0")).doesNotContain("s3cret");
+  }
+
+  @Test
   void errorsNeverEchoThePassword() {
     assertThatThrownBy(() -> RedisUrl.parse("redis://u:hunter2@host/notadb"))
         .hasMessage("db must be a number in redis://u:***@host/notadb");

@@ -64,7 +64,8 @@ public final class RedisServer implements AutoCloseable {
   /**
    * How to configure a server.
    *
-   * @param aclUsers user -> password; when any is given the {@code default} user is disabled
+   * @param aclUsers user -> password; when any is given the {@code default} user is disabled,
+   *     unless it is one of them (password-only auth, as {@code requirepass})
    * @param tls TLS only (no plain port), certificates from {@link TestCertificates#shared()}
    * @param persistence AOF with {@code appendfsync always}, so a kill/restart keeps committed data
    */
@@ -281,7 +282,10 @@ public final class RedisServer implements AutoCloseable {
       a.addAll(List.of("--appendonly", "no"));
     }
     if (!options.aclUsers().isEmpty()) {
-      a.addAll(List.of("--user", "default", "off"));
+      // Users are declared once; an ACL user named "default" is the requirepass set-up.
+      if (!options.aclUsers().containsKey("default")) {
+        a.addAll(List.of("--user", "default", "off"));
+      }
       options
           .aclUsers()
           .forEach((u, p) -> a.addAll(List.of("--user", u, "on", ">" + p, "~*", "&*", "+@all")));
