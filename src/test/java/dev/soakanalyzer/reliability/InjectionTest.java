@@ -82,7 +82,7 @@ class InjectionTest {
         .contains("#\u200B1")
         .doesNotContain("<script>")
         .doesNotContain("@team");
-    assertThat(recommendations).contains("## \\[click\\](http:\\/\\/evil.example)");
+    assertThat(recommendations).contains("## \\[click\\](http:\u200B//evil.example)");
     // Metadata reaches SOAK_SUMMARY.json only, as a JSON string.
     assertThat(report("SOAK_SUMMARY.json")).contains("\"<script>x</script>\"");
   }

@@ -7,38 +7,61 @@ package dev.soakanalyzer.core.report;
 public final class Markdown {
   private Markdown() {}
 
+  private static final char ZWSP = '\u200B';
+  private static final String BACKSLASHED = "\\`[]|*_~";
+
   /** Text safe inside a Markdown table cell or a line of prose. */
   public static String escapeCell(String text) {
+    return escapeCell(text, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Text safe inside a table cell or a line, cut to {@code maxCodePoints} (with an ellipsis): no
+   * HTML, images, links, autolinks, emphasis, @mentions or #references can come out of it, and it
+   * stays on one line.
+   */
+  public static String escapeCell(String text, int maxCodePoints) {
     if (text == null) {
       return "";
     }
-    StringBuilder sb = new StringBuilder(text.length() + 8);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        // Only what can break a table, open a code span or form a link/image; emphasis is harmless.
-        case '\\', '`', '[', ']', '|' -> sb.append('\\').append(c);
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        // A zero-width joiner after '@' keeps GitHub from turning it into a mention.
-        case '@' -> sb.append("@\u200B");
-        // Likewise "#123" would cross-reference (and notify) issue 123 of the repository.
-        case '#' ->
-            sb.append(
-                i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)) ? "#\u200B" : "#");
-        case '\r', '\n', '\t' -> sb.append(' ');
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            sb.append(' ');
-          } else {
-            sb.append(c);
-          }
-        }
+    int[] cps = text.codePoints().toArray();
+    int n = Math.min(cps.length, maxCodePoints);
+    StringBuilder b = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < n; i++) {
+      int cp = cps[i];
+      if (Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029) {
+        b.append(' ');
+      } else if (cp == '&') {
+        b.append("&amp;");
+      } else if (cp == '<') {
+        b.append("&lt;");
+      } else if (cp == '>') {
+        b.append("&gt;");
+      } else if (cp == '"') {
+        b.append("&quot;");
+      } else if (cp == '@') {
+        // A zero-width space after '@' keeps GitHub from turning it into a mention.
+        b.append('@').append(ZWSP);
+      } else if (cp == '#' && i + 1 < n && Character.isDigit(cps[i + 1])) {
+        // "#123" would cross-reference (and notify) issue 123 of the repository.
+        b.append('#').append(ZWSP);
+      } else if (cp == ':' && i + 2 < n && cps[i + 1] == '/' && cps[i + 2] == '/') {
+        // Bare URLs are autolinked: break the scheme separator...
+        b.append(':').append(ZWSP);
+      } else if (cp == '.' && i >= 3 && "www".equalsIgnoreCase(new String(cps, i - 3, 3))) {
+        // ...and the www. prefix.
+        b.append(ZWSP).append('.');
+      } else if (cp < 128 && BACKSLASHED.indexOf(cp) >= 0) {
+        // What can break a table, open a code span, form a link or an image, or add emphasis.
+        b.append('\\').appendCodePoint(cp);
+      } else {
+        b.appendCodePoint(cp);
       }
     }
-    // Bare URLs are autolinked by GitHub: break the scheme separator and the www. prefix.
-    return sb.toString().replace("://", ":\\/\\/").replace("www.", "www\\.");
+    if (cps.length > n) {
+      b.append('…');
+    }
+    return b.toString();
   }
 
   /** Text safe inside an inline code span: backticks and line breaks removed. */

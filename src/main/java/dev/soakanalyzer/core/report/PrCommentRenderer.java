@@ -60,7 +60,7 @@ public final class PrCommentRenderer {
   /** The hidden line that identifies this action's comment for one out-dir. */
   public static String marker(String outDir) {
     StringBuilder enc = new StringBuilder();
-    for (byte b : (outDir == null ? "" : outDir).getBytes(StandardCharsets.UTF_8)) {
+    for (byte b : normalizeDir(outDir).getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
       if (c < 128 && (Character.isLetterOrDigit(c) || "/._-".indexOf(c) >= 0)) {
         enc.append((char) c);
@@ -69,6 +69,20 @@ public final class PrCommentRenderer {
       }
     }
     return "<!-- soak-analyzer:comment out-dir=" + enc + " -->";
+  }
+
+  /**
+   * {@code ./reports/x/}, {@code reports//x} and {@code reports\\x} are one out-dir, one comment.
+   */
+  static String normalizeDir(String outDir) {
+    String d = outDir == null ? "" : outDir.strip().replace('\\', '/').replaceAll("/{2,}", "/");
+    while (d.startsWith("./")) {
+      d = d.substring(2);
+    }
+    while (d.length() > 1 && d.endsWith("/")) {
+      d = d.substring(0, d.length() - 1);
+    }
+    return d.equals(".") ? "" : d;
   }
 
   /** Renders the body; {@code previousBody} is this action's earlier comment, if any. */
@@ -352,50 +366,10 @@ public final class PrCommentRenderer {
 
   /** Escaping of text that comes from input files (symbol names, notes, metadata). */
   static final class Text {
-    private static final String BACKSLASHED = "\\`*_[]()!|~{}";
-    private static final char ZWSP = '\u200B';
-
     private Text() {}
 
-    /**
-     * Safe inside a table cell or a line: no Markdown, HTML, images, links, autolinks, @mentions or
-     * #references can come out of it, and it stays on one line.
-     */
     static String cell(String s, int maxCodePoints) {
-      if (s == null) {
-        return "";
-      }
-      StringBuilder b = new StringBuilder(s.length() + 8);
-      int[] cps = s.codePoints().toArray();
-      int n = Math.min(cps.length, maxCodePoints);
-      for (int i = 0; i < n; i++) {
-        int cp = cps[i];
-        if (Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029) {
-          b.append(' ');
-        } else if (cp == '&') {
-          b.append("&amp;");
-        } else if (cp == '<') {
-          b.append("&lt;");
-        } else if (cp == '>') {
-          b.append("&gt;");
-        } else if (cp == '"') {
-          b.append("&quot;");
-        } else if (cp == '@' || cp == '#') {
-          b.append((char) cp).append(ZWSP);
-        } else if (cp == ':' && i + 2 < cps.length && cps[i + 1] == '/' && cps[i + 2] == '/') {
-          b.append(':').append(ZWSP);
-        } else if (cp == '.' && i >= 3 && "www".equalsIgnoreCase(new String(cps, i - 3, 3))) {
-          b.append(ZWSP).append('.');
-        } else if (cp < 128 && BACKSLASHED.indexOf(cp) >= 0) {
-          b.append('\\').append((char) cp);
-        } else {
-          b.appendCodePoint(cp);
-        }
-      }
-      if (cps.length > n) {
-        b.append('…');
-      }
-      return b.toString();
+      return Markdown.escapeCell(s, maxCodePoints);
     }
 
     static String number(double v, int decimals) {

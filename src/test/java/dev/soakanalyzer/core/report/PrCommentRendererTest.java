@@ -26,7 +26,7 @@ class PrCommentRendererTest {
         .contains("**Windows:** 24 (min=24) | **Verdict:** 🔴 **CRIT**")
         .contains("**Commit:** `abc123..def456` | **Profile:** `moderate`")
         .contains(
-            "| Symbol | Edge\\(bps\\) | Trend | Maker/Taker | Trend | p95\\(ms\\) | Trend | Risk | Trend | Status |")
+            "| Symbol | Edge(bps) | Trend | Maker/Taker | Trend | p95(ms) | Trend | Risk | Trend | Status |")
         .contains("| SYM00001USDT | 2.8 | ≈ | 0.85 | ≈ | 300 | ≈ | 0.35 | ≈ | ✅ OK |")
         .contains("**Violations:** 🔴 CRIT: 1 | 🟡 WARN: 1 | ✅ OK: 10")
         .contains(
@@ -99,7 +99,7 @@ class PrCommentRendererTest {
         .doesNotContain("www.evil")
         .doesNotContain("**b**")
         .doesNotContain("**p**")
-        .contains("&lt;img src=x onerror=alert\\(1\\)&gt;");
+        .contains("&lt;img src=x onerror=alert(1)&gt;");
     // Every table row still has exactly the table's cells: no pipe escaped the cell.
     body.lines()
         .filter(l -> l.startsWith("| &lt;img"))
@@ -141,5 +141,14 @@ class PrCommentRendererTest {
     Analysis a = ActionAnalyses.many(20, 24);
     assertThat(PrCommentRenderer.render(a, OPTIONS, Optional.empty()))
         .isEqualTo(PrCommentRenderer.render(a, OPTIONS, Optional.empty()));
+  }
+
+  @Test
+  void spellingsOfOneOutDirShareOneMarker() {
+    assertThat(PrCommentRenderer.marker("./reports/x/"))
+        .isEqualTo(PrCommentRenderer.marker("reports/x"))
+        .isEqualTo(PrCommentRenderer.marker("reports//x"))
+        .isEqualTo(PrCommentRenderer.marker("reports\\x"))
+        .isNotEqualTo(PrCommentRenderer.marker("reports/y"));
   }
 }
