@@ -25,7 +25,7 @@ public final class AtomicFiles {
   public static void write(Path target, Content content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    Path temp = createTemp(dir, target);
     try {
       try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE);
           java.io.Writer w =
@@ -48,7 +48,7 @@ public final class AtomicFiles {
   public static void write(Path target, byte[] content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    Path temp = createTemp(dir, target);
     try {
       try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         var buffer = java.nio.ByteBuffer.wrap(content);
@@ -69,5 +69,24 @@ public final class AtomicFiles {
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
     }
+  }
+
+  /**
+   * The temp file next to the target. createTempFile makes it owner-only (0600); a report must stay
+   * readable by whoever could read the previous one (e.g. the GitHub Action writes as root in its
+   * container and later steps read as the runner's user), so it gets the target's permissions, or
+   * rw-r--r-- for a new file.
+   */
+  private static Path createTemp(Path dir, Path target) throws IOException {
+    Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    if (Files.getFileStore(temp)
+        .supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+      java.util.Set<java.nio.file.attribute.PosixFilePermission> perms =
+          Files.exists(target)
+              ? Files.getPosixFilePermissions(target)
+              : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+      Files.setPosixFilePermissions(temp, perms);
+    }
+    return temp;
   }
 }
