@@ -16,8 +16,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * SOAK_SUMMARY.json in the guide's structure. Extra fields (never renamed ones): per metric {@code
- * slope} and {@code p_value}; top level {@code insufficient_windows}, {@code skipped_files}, {@code
- * violation_events}.
+ * slope}, {@code slope_normalized} and {@code p_value}; top level {@code insufficient_windows},
+ * {@code skipped_files}, {@code violation_events}.
  */
 public final class SummaryJson {
   public static final DateTimeFormatter UTC_SECONDS =
@@ -52,7 +52,14 @@ public final class SummaryJson {
         rounded(g, "last", c.last(), d);
         g.writeStringField("trend", c.trend().trend().symbol());
         g.writeStringField("status", c.status().name());
-        rounded(g, "slope", c.valueCount() >= 2 ? c.trend().normalizedSlope() : Double.NaN, 6);
+        // slope: OLS slope per window (per bucket with --time-buckets), in the metric's unit;
+        // slope_normalized: divided by the value range, the number the trend arrow compares to 0.01
+        significant(g, "slope", c.valueCount() >= 2 ? c.trend().slope() : Double.NaN);
+        rounded(
+            g,
+            "slope_normalized",
+            c.valueCount() >= 2 ? c.trend().normalizedSlope() : Double.NaN,
+            6);
         significant(g, "p_value", c.trend().pValue());
         g.writeEndObject();
       }
@@ -91,7 +98,9 @@ public final class SummaryJson {
     }
   }
 
-  /** p-values span many orders of magnitude: keep 4 significant digits, not fixed decimals. */
+  /**
+   * Slopes and p-values span many orders of magnitude: 4 significant digits, not fixed decimals.
+   */
   private static void significant(JsonGenerator g, String field, double value) throws IOException {
     g.writeFieldName(field);
     if (!Double.isFinite(value)) {
