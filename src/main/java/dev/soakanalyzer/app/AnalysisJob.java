@@ -64,17 +64,19 @@ public final class AnalysisJob {
   /** Renders every report, then writes them under an out-dir lock so two runs never interleave. */
   public static Map<String, Path> write(Analysis analysis, Path workDir, ReportOptions options)
       throws IOException {
-    // Everything is rendered before the first write: a rendering failure leaves the old set whole.
+    // Streamed straight to temp files (megabytes for thousands of symbols), then renamed as a set.
     Map<String, AtomicFiles.Content> files = new LinkedHashMap<>();
-    String report = new AnalysisReportRenderer().render(analysis);
-    String recommendations =
-        new RecommendationsRenderer(options.book(), options.lang()).render(analysis);
-    String summary = options.emitSummary() ? SummaryJson.render(analysis) : null;
-    files.put(ReportFiles.ANALYSIS, w -> w.write(report));
+    files.put(
+        ReportFiles.ANALYSIS,
+        w -> new AnalysisReportRenderer().render(analysis, AtomicFiles.sink(w)));
     files.put(ReportFiles.VIOLATIONS, w -> ViolationsJson.write(analysis.violations(), w));
-    files.put(ReportFiles.RECOMMENDATIONS, w -> w.write(recommendations));
-    if (summary != null) {
-      files.put(ReportFiles.SUMMARY, w -> w.write(summary));
+    files.put(
+        ReportFiles.RECOMMENDATIONS,
+        w ->
+            new RecommendationsRenderer(options.book(), options.lang())
+                .render(analysis, AtomicFiles.sink(w)));
+    if (options.emitSummary()) {
+      files.put(ReportFiles.SUMMARY, w -> SummaryJson.write(analysis, w));
     }
     Path outDir = workDir.resolve(options.outDir());
     Files.createDirectories(outDir);
@@ -84,12 +86,14 @@ public final class AnalysisJob {
                 outDir.resolve(".soak-analyzer.lock"),
                 StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
-        FileLock ignored = lockFile.lock()) {
+        FileLock ignored = lockFile.lock();
+        AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
       for (Map.Entry<String, AtomicFiles.Content> e : files.entrySet()) {
         Path target = outDir.resolve(e.getKey());
-        AtomicFiles.write(target, e.getValue());
+        batch.stage(target, e.getValue());
         written.put(e.getKey(), target);
       }
+      batch.commit();
     }
     return written;
   }

@@ -72,6 +72,61 @@ public final class AtomicFiles {
   }
 
   /**
+   * Several files replaced as one set: each is written (and synced) to a temp file first, and only
+   * when all are written are they renamed over their targets. A failure while writing any of them
+   * replaces none.
+   */
+  public static final class Batch implements AutoCloseable {
+    private final java.util.List<Path[]> staged = new java.util.ArrayList<>();
+
+    /** Writes {@code content} next to {@code target}, not yet visible there. */
+    public void stage(Path target, Content content) throws IOException {
+      Path dir = target.toAbsolutePath().getParent();
+      Files.createDirectories(dir);
+      Path temp = createTemp(dir, target);
+      staged.add(new Path[] {temp, target});
+      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE);
+          java.io.Writer w =
+              new java.io.BufferedWriter(
+                  java.nio.channels.Channels.newWriter(ch, StandardCharsets.UTF_8), 1 << 16)) {
+        content.writeTo(w);
+        w.flush();
+        ch.force(true);
+      } catch (java.io.UncheckedIOException e) {
+        throw e.getCause();
+      }
+    }
+
+    /** Renames every staged file over its target, in staging order. */
+    public void commit() throws IOException {
+      for (Path[] p : staged) {
+        move(p[0], p[1]);
+      }
+      staged.clear();
+    }
+
+    /** Removes temp files that were never committed. */
+    @Override
+    public void close() throws IOException {
+      for (Path[] p : staged) {
+        Files.deleteIfExists(p[0]);
+      }
+      staged.clear();
+    }
+  }
+
+  /** A sink of text that writes to {@code out}, turning I/O errors into unchecked ones. */
+  public static dev.soakanalyzer.core.report.TextSink sink(java.io.Writer out) {
+    return text -> {
+      try {
+        out.append(text);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    };
+  }
+
+  /**
    * The temp file next to the target. createTempFile makes it owner-only (0600); a report must stay
    * readable by whoever could read the previous one (e.g. the GitHub Action writes as root in its
    * container and later steps read as the runner's user), so it gets the target's permissions, or

@@ -25,6 +25,14 @@ public final class SummaryJson {
 
   private SummaryJson() {}
 
+  /** Streams the summary to {@code out} (left open), ending with a newline. */
+  public static void write(Analysis a, java.io.Writer out) throws IOException {
+    try (JsonGenerator g = Json.generator(out)) {
+      write(a, g);
+    }
+    out.write('\n');
+  }
+
   public static String render(Analysis a) {
     StringWriter out = new StringWriter(1024 + a.symbols().size() * 600);
     try (JsonGenerator g = Json.generator(out)) {

@@ -25,7 +25,14 @@ public final class AnalysisReportRenderer {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   public String render(Analysis a) {
-    StringBuilder sb = new StringBuilder(4096 + a.symbols().size() * 1024);
+    StringBuilder all = new StringBuilder(4096 + a.symbols().size() * 1024);
+    render(a, all::append);
+    return all.toString();
+  }
+
+  /** Streams the report to {@code sink} in pieces (a few thousand symbols make megabytes). */
+  public void render(Analysis a, TextSink sink) {
+    StringBuilder sb = new StringBuilder(1 << 16);
     sb.append("# Post-Soak Analysis Report\n\n");
     sb.append("Generated: ").append(GENERATED.format(a.generatedAt())).append("\n");
     sb.append("Windows analyzed: ").append(a.windows()).append("\n");
@@ -36,14 +43,14 @@ public final class AnalysisReportRenderer {
     if (a.insufficientWindows()) {
       sb.append("\n").append(insufficientWindowsWarning(a)).append("\n");
     }
-    summaryTable(sb, a);
+    summaryTable(sb, a, sink);
     violationsSummary(sb, a);
     sb.append("\n## Final Verdict\n\n").append(StatusLabels.verdictLine(a.verdict())).append("\n");
-    symbolDetails(sb, a);
+    symbolDetails(sb, a, sink);
     worstWindows(sb, a);
     thresholds(sb, a);
     dataQuality(sb, a);
-    return sb.toString();
+    sink.write(sb);
   }
 
   /** The guide's warning line for a short run. */
@@ -55,7 +62,7 @@ public final class AnalysisReportRenderer {
         + " required for statistical significance)";
   }
 
-  private static void summaryTable(StringBuilder sb, Analysis a) {
+  private static void summaryTable(StringBuilder sb, Analysis a, TextSink sink) {
     sb.append("\n## Summary Table\n\n| Symbol |");
     for (MetricDef m : a.catalog().metrics()) {
       sb.append(' ').append(m.tableHeader()).append(" | Sparkline | Trend | Status |");
@@ -79,6 +86,7 @@ public final class AnalysisReportRenderer {
             .append(" |");
       }
       sb.append('\n');
+      TextSink.flushIfLarge(sb, sink);
     }
   }
 
@@ -97,9 +105,10 @@ public final class AnalysisReportRenderer {
         .append(" windows (VIOLATIONS.json).\n");
   }
 
-  private static void symbolDetails(StringBuilder sb, Analysis a) {
+  private static void symbolDetails(StringBuilder sb, Analysis a, TextSink sink) {
     sb.append("\n## Symbol Details\n");
     for (SymbolAnalysis s : a.symbols()) {
+      TextSink.flushIfLarge(sb, sink);
       sb.append("\n### ")
           .append(Markdown.escapeCell(s.symbol()))
           .append(" — ")

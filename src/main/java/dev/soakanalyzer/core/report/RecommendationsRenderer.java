@@ -20,10 +20,18 @@ public final class RecommendationsRenderer {
   }
 
   public String render(Analysis analysis) {
-    StringBuilder sb = new StringBuilder(256 + analysis.symbols().size() * 256);
+    StringBuilder all = new StringBuilder(256 + analysis.symbols().size() * 256);
+    render(analysis, all::append);
+    return all.toString();
+  }
+
+  /** Streams the recommendations to {@code sink} in pieces. */
+  public void render(Analysis analysis, TextSink sink) {
+    StringBuilder sb = new StringBuilder(1 << 16);
     sb.append(lang == Lang.RU ? "# Рекомендации по оптимизации" : "# Optimization recommendations")
         .append("\n");
     for (SymbolAnalysis symbol : analysis.symbols()) {
+      TextSink.flushIfLarge(sb, sink);
       sb.append("\n## ").append(Markdown.escapeCell(symbol.symbol())).append("\n");
       boolean any = false;
       for (MetricCell cell : symbol.cells()) {
@@ -53,6 +61,6 @@ public final class RecommendationsRenderer {
             .append("\n");
       }
     }
-    return sb.toString();
+    sink.write(sb);
   }
 }
