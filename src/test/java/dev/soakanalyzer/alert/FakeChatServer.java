@@ -37,6 +37,7 @@ public final class FakeChatServer implements AutoCloseable {
   private final Deque<Reply> script = new ArrayDeque<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final CountDownLatch release = new CountDownLatch(1);
+  private final java.util.concurrent.Semaphore arrived = new java.util.concurrent.Semaphore(0);
 
   public FakeChatServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -46,6 +47,7 @@ public final class FakeChatServer implements AutoCloseable {
         ex -> {
           String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
           requests.add(new Request(ex.getRequestURI().getPath(), body));
+          arrived.release();
           Reply r;
           synchronized (script) {
             r = script.isEmpty() ? Reply.ok() : script.poll();
@@ -78,6 +80,17 @@ public final class FakeChatServer implements AutoCloseable {
 
   public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /**
+   * Blocks until {@code n} more requests have arrived (counting from the last call), for tests that
+   * act while a client is mid-conversation; fails after {@code deadline} instead of hanging.
+   */
+  public void awaitRequests(int n, java.time.Duration deadline) throws InterruptedException {
+    if (!arrived.tryAcquire(n, deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      throw new AssertionError(
+          "expected " + n + " more request(s) within " + deadline + ", got " + requests.size());
+    }
   }
 
   public List<Request> requests() {
