@@ -203,16 +203,21 @@ class RunnerSignalTest {
   }
 
   @Test
-  void sigtermWhileAnAlertIsRetriedFinishesTheRetriesAndDoesNotRecordTheAlert() throws Exception {
-    Reply error = new Reply(500, "oops", Map.of());
-    telegram.reply(error, error, error);
+  void sigtermWhileAnAlertWaitsToBeRetriedEndsTheRetriesAndDoesNotRecordTheAlert()
+      throws Exception {
+    // Telegram asks for 30 s: the runner is in that wait when the signal comes.
+    telegram.reply(new Reply(429, "{\"ok\":false,\"parameters\":{\"retry_after\":30}}", Map.of()));
     start();
     telegram.awaitRequests(1, DEADLINE);
     signal("TERM");
     String out = stoppedCleanly();
     assertThat(out)
-        .contains("alert not delivered: telegram: HTTP 500 after 3 attempts")
+        .contains(
+            "alert not delivered: telegram: HTTP 429 rate limited (retry_after=30s), not retried:"
+                + " stop requested")
+        .contains("ALERT_FAILED")
         .doesNotContain("ALERT_SENT");
+    assertThat(telegram.requests()).hasSize(1);
     assertThat(work.resolve("state/alert_state.json")).doesNotExist();
     assertThat(REDIS.server().cli("EXISTS", env + ":bybit:soak:alerts:debounce")).isEqualTo("0");
   }
