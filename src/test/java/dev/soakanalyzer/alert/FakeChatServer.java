@@ -38,6 +38,9 @@ public final class FakeChatServer implements AutoCloseable {
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final CountDownLatch release = new CountDownLatch(1);
   private final java.util.concurrent.Semaphore arrived = new java.util.concurrent.Semaphore(0);
+  private final java.util.concurrent.atomic.AtomicInteger count =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private volatile boolean keepRequests = true;
 
   public FakeChatServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -46,7 +49,10 @@ public final class FakeChatServer implements AutoCloseable {
         "/",
         ex -> {
           String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-          requests.add(new Request(ex.getRequestURI().getPath(), body));
+          count.incrementAndGet();
+          if (keepRequests) {
+            requests.add(new Request(ex.getRequestURI().getPath(), body));
+          }
           arrived.release();
           Reply r;
           synchronized (script) {
@@ -76,6 +82,16 @@ public final class FakeChatServer implements AutoCloseable {
       script.addAll(List.of(replies));
     }
     return this;
+  }
+
+  /** Counts requests without keeping them (long runs measure the client's heap, not ours). */
+  public FakeChatServer countOnly() {
+    keepRequests = false;
+    return this;
+  }
+
+  public int requestCount() {
+    return count.get();
   }
 
   public String url() {

@@ -119,7 +119,7 @@ class RunnerLongRunTest {
     CountingWriter err = new CountingWriter();
     StringWriter setupErr = new StringWriter();
     Map<String, String> env = new HashMap<>();
-    try (FakeChatServer telegram = new FakeChatServer()) {
+    try (FakeChatServer telegram = new FakeChatServer().countOnly()) {
       env.put("TELEGRAM_BOT_TOKEN", "42:LONGRUN");
       env.put("TELEGRAM_CHAT_ID", "-100");
       env.put("TELEGRAM_API_URL", telegram.url());
@@ -198,13 +198,14 @@ class RunnerLongRunTest {
               + " after_exit "
               + after
               + " telegram_requests="
-              + telegram.requests().size();
+              + telegram.requestCount();
       System.out.println(figures);
 
       assertThat(code).as(err.lastProblem).isZero();
       assertThat(out.count("CONTINUOUS_METRICS")).isEqualTo(cycles);
       assertThat(out.count("EXPORT_STATUS summary=OK")).as(figures).isEqualTo(cycles);
       assertThat(out.count("ALERT_SENT")).as(figures).isEqualTo(cycles);
+      assertThat(telegram.requestCount()).isEqualTo(cycles);
       assertThat(err.count("warn:") + err.count("error:")).as(err.lastProblem).isZero();
       assertThat(samples[1].threads())
           .as(figures)
