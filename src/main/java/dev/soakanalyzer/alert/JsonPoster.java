@@ -88,10 +88,17 @@ final class JsonPoster {
       }
       if (attempt < policy.maxAttempts()) {
         try {
-          sleeper.sleep(wait);
+          if (!sleeper.stopRequested()) {
+            sleeper.sleep(wait);
+          }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new NotifyException(channel + ": interrupted while waiting to retry");
+        }
+        // SIGTERM gives a process seconds, not the minute a retry_after or three timeouts take:
+        // give up now, the alert state stays unadvanced and the next run sends it.
+        if (sleeper.stopRequested()) {
+          throw new NotifyException(channel + ": " + lastProblem + ", not retried: stop requested");
         }
       }
     }

@@ -66,7 +66,10 @@ public final class RunCommand implements Callable<Integer> {
   StopSignal stopSignal = new StopSignal();
 
   Sleeper waiter;
-  Sleeper retrySleeper = Sleeper.REAL;
+
+  /** Null: waits on the stop signal, so SIGTERM cuts a retry backoff short and ends retries. */
+  Sleeper retrySleeper;
+
   HttpRetryPolicy httpPolicy = HttpRetryPolicy.DEFAULT;
   boolean installSignalHandlers = true;
 
@@ -278,13 +281,32 @@ public final class RunCommand implements Callable<Integer> {
       return Runner.run(
           config,
           new Runner.Ports(
-              step, redis, exporter, lease, Runner.notifiers(config, httpPolicy, retrySleeper)),
+              step,
+              redis,
+              exporter,
+              lease,
+              Runner.notifiers(
+                  config, httpPolicy, retrySleeper != null ? retrySleeper : stopAware(stopSignal))),
           runEnv,
           console);
     } finally {
       restoreSignals.run();
       redis.ifPresent(StateStore::close);
     }
+  }
+
+  private static Sleeper stopAware(StopSignal stop) {
+    return new Sleeper() {
+      @Override
+      public void sleep(Duration d) throws InterruptedException {
+        stop.await(d);
+      }
+
+      @Override
+      public boolean stopRequested() {
+        return stop.isStopped();
+      }
+    };
   }
 
   /** The lease outlives one interval so a slow cycle never loses it; min 5 minutes. */

@@ -118,6 +118,12 @@ public final class GitHubCommentPublisher implements CommentPublisher {
   }
 
   private static String hint(HttpException e) {
+    // A secondary rate limit is a 403 too: without this it read as a missing permission.
+    String message =
+        e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+    if (message.contains("rate limit")) {
+      return " (rate limited: retry later; the step summary has the report)";
+    }
     return switch (e.getResponseCode()) {
       case 401 -> " (token rejected)";
       case 403 -> " (token lacks write access: give the job 'pull-requests: write')";

@@ -379,4 +379,29 @@ class ActionRunnerTest {
         .content()
         .contains("\"summary\" : \"OK\"");
   }
+
+  /** Every GitHub failure on the comment is a warning; the step's result is the analysis. */
+  @org.junit.jupiter.params.ParameterizedTest(name = "HTTP {0} {1}")
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "403|'{\"message\":\"Resource not accessible by integration\"}'|pull-requests: write",
+        "404|'{\"message\":\"Not Found\"}'|HTTP 404",
+        "422|'{\"message\":\"Validation Failed\"}'|comment rejected as invalid",
+        "502|'<html>Bad Gateway</html>'|HTTP 502",
+        "403|'{\"message\":\"You have exceeded a secondary rate limit.\"}'|rate limited",
+        "429|'{\"message\":\"API rate limit exceeded\"}'|rate limited"
+      })
+  void aFailingCommentWriteIsAWarningAndNeverFailsTheStep(int status, String body, String hint)
+      throws Exception {
+    github.failWrites(WireMock.aResponse().withStatus(status).withBody(body));
+    env.put("INPUT_ITER-GLOB", "fixtures/soak_crit/ITER_SUMMARY_*.json");
+
+    assertThat(run()).as(stderr).isZero();
+    assertThat(stderr)
+        .contains("warn: PR comment skipped: GitHub API answered HTTP " + status)
+        .contains(hint);
+    assertThat(outputs()).containsEntry("verdict", "CRIT").containsEntry("comment-url", "");
+    assertThat(summary()).contains("Soak Analysis");
+  }
 }

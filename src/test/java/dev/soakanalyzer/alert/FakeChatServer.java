@@ -37,6 +37,10 @@ public final class FakeChatServer implements AutoCloseable {
   private final Deque<Reply> script = new ArrayDeque<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final CountDownLatch release = new CountDownLatch(1);
+  private final java.util.concurrent.Semaphore arrived = new java.util.concurrent.Semaphore(0);
+  private final java.util.concurrent.atomic.AtomicInteger count =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private volatile boolean keepRequests = true;
 
   public FakeChatServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -45,7 +49,11 @@ public final class FakeChatServer implements AutoCloseable {
         "/",
         ex -> {
           String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-          requests.add(new Request(ex.getRequestURI().getPath(), body));
+          count.incrementAndGet();
+          if (keepRequests) {
+            requests.add(new Request(ex.getRequestURI().getPath(), body));
+          }
+          arrived.release();
           Reply r;
           synchronized (script) {
             r = script.isEmpty() ? Reply.ok() : script.poll();
@@ -76,8 +84,29 @@ public final class FakeChatServer implements AutoCloseable {
     return this;
   }
 
+  /** Counts requests without keeping them (long runs measure the client's heap, not ours). */
+  public FakeChatServer countOnly() {
+    keepRequests = false;
+    return this;
+  }
+
+  public int requestCount() {
+    return count.get();
+  }
+
   public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /**
+   * Blocks until {@code n} more requests have arrived (counting from the last call), for tests that
+   * act while a client is mid-conversation; fails after {@code deadline} instead of hanging.
+   */
+  public void awaitRequests(int n, java.time.Duration deadline) throws InterruptedException {
+    if (!arrived.tryAcquire(n, deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      throw new AssertionError(
+          "expected " + n + " more request(s) within " + deadline + ", got " + requests.size());
+    }
   }
 
   public List<Request> requests() {

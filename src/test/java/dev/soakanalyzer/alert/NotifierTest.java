@@ -139,4 +139,29 @@ class NotifierTest {
     assertThat(warnings)
         .containsExactly("alert not delivered: telegram: HTTP 500 after 3 attempts");
   }
+
+  @Test
+  void aStopDuringTheBackoffEndsTheRetriesWithTheReason() {
+    server.reply(new Reply(500, "", Map.of()));
+    boolean[] stopped = {false};
+    Sleeper stopping =
+        new Sleeper() {
+          @Override
+          public void sleep(Duration d) {
+            waits.add(d);
+            stopped[0] = true; // SIGTERM arrives during the wait
+          }
+
+          @Override
+          public boolean stopRequested() {
+            return stopped[0];
+          }
+        };
+    assertThatThrownBy(
+            () -> new TelegramNotifier(server.url(), TOKEN, "-1", FAST, stopping).send("x"))
+        .isInstanceOf(NotifyException.class)
+        .hasMessage("telegram: HTTP 500, not retried: stop requested");
+    assertThat(server.requests()).hasSize(1);
+    assertThat(waits).containsExactly(Duration.ofSeconds(1));
+  }
 }

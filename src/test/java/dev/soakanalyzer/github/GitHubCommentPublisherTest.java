@@ -192,4 +192,70 @@ class GitHubCommentPublisherTest {
     assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
     assertThat(sleeps).hasSize(3);
   }
+
+  @Test
+  void aRepositoryTheTokenCannotSeeIsSkippedAsNotFound() {
+    github
+        .server()
+        .stubFor(
+            com.github.tomakehurst.wiremock.client.WireMock.get(
+                    urlPathEqualTo("/repos/acme/mm-bot"))
+                .willReturn(
+                    aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\":\"Not Found\"}")));
+
+    CommentResult result = publisher().publish(TARGET, previous -> MARKER);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
+    assertThat(result.reason()).contains("HTTP 404").contains("reading acme/mm-bot#7");
+    assertThat(github.posts()).isZero();
+  }
+
+  @Test
+  void aBadGatewayOnTheWriteIsSkippedWithItsStatus() {
+    github.failWrites(aResponse().withStatus(502).withBody("<html>Bad Gateway</html>"));
+
+    CommentResult result = publisher().publish(TARGET, previous -> MARKER);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
+    assertThat(result.reason()).contains("HTTP 502").contains("creating a comment on #7");
+  }
+
+  @Test
+  void aSecondaryRateLimitWithoutRetryAfterGivesUpAtOnceAndSaysRateLimited() {
+    // GitHub's advice without Retry-After is "wait at least a minute": longer than our bound.
+    github.failWrites(
+        aResponse()
+            .withStatus(403)
+            .withHeader("Content-Type", "application/json")
+            .withBody(
+                "{\"message\":\"You have exceeded a secondary rate limit and have been temporarily"
+                    + " blocked from content creation. Please retry your request again later.\"}"));
+
+    CommentResult result = publisher().publish(TARGET, previous -> MARKER);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
+    assertThat(result.reason()).contains("HTTP 403").contains("rate limit");
+    assertThat(result.reason()).doesNotContain("pull-requests: write");
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
+  void aSecondaryRateLimitAskingForMoreThanTheBoundGivesUpWithoutWaiting() {
+    github.failWrites(
+        aResponse()
+            .withStatus(403)
+            .withHeader("Retry-After", "3600")
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"message\":\"You have exceeded a secondary rate limit.\"}"));
+
+    CommentResult result = publisher().publish(TARGET, previous -> MARKER);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
+    assertThat(result.reason()).contains("HTTP 403").contains("rate limit");
+    assertThat(result.reason()).doesNotContain("pull-requests: write");
+    assertThat(sleeps).isEmpty();
+  }
 }

@@ -403,4 +403,27 @@ class RunScenarioTest {
         .contains("error: --alert must be telegram or slack, not 'pager'")
         .contains("error: --alert telegram needs TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID");
   }
+
+  @Test
+  void aRedisErrorThatIsNoOutageNeverCountsAsRedisDownAndTheNextGoodCycleExports()
+      throws Exception {
+    fake("crit", 1);
+    redis.cli("SET", "dev:bybit:soak:summary", "a string, not a hash");
+    for (int i = 0; i < 2; i++) {
+      Result r = run("--redis-down-max", "1");
+      assertThat(r.err()).contains("warn: redis export failed:");
+      assertThat(r.out())
+          .contains("EXPORT_STATUS summary=SKIP violations=SKIP reason=wrong_type")
+          .doesNotContain("reason=redis_down");
+    }
+    assertThat(Files.readString(work.resolve("artifacts/state/last_export_status.json")))
+        .contains("\"reason\" : \"wrong_type\"")
+        .contains("\"consecutive_failures\" : 0");
+    assertThat(redis.cli("GET", "dev:bybit:soak:summary")).isEqualTo("a string, not a hash");
+
+    // The failed export recorded no hash: once the key is fixed the same summary is exported.
+    redis.cli("DEL", "dev:bybit:soak:summary");
+    assertThat(run("--redis-down-max", "1").out()).contains("EXPORT_STATUS summary=OK");
+    assertThat(redis.cli("HGET", "dev:bybit:soak:summary", "verdict")).isEqualTo("CRIT");
+  }
 }
