@@ -13,7 +13,6 @@ import dev.soakanalyzer.core.report.Lang;
 import dev.soakanalyzer.core.report.RecommendationBook;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -187,11 +186,5 @@ public final class AnalysisOptions {
     return set.withDefault(
         metric,
         new Threshold(warn != null ? warn : current.warn(), crit != null ? crit : current.crit()));
-  }
-
-  /** For tests and error messages. */
-  @Override
-  public String toString() {
-    return "AnalysisOptions" + Arrays.asList(iterGlob, outDir, minWindows);
   }
 }

@@ -25,7 +25,8 @@ class AlertTextTest {
         violations,
         counts,
         RunMeta.NONE,
-        null);
+        null,
+        dev.soakanalyzer.core.model.ThresholdSet.STANDARD);
   }
 
   @Test

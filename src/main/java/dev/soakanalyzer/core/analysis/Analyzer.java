@@ -65,7 +65,8 @@ public final class Analyzer {
         violations,
         new CellCounts(crit, warn, ok, noData),
         data.meta(),
-        data.quality());
+        data.quality(),
+        settings.thresholds());
   }
 
   private static MetricCell analyzeCell(

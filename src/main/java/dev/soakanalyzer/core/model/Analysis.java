@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param windows distinct window indices among the analysed symbols
  * @param violations all violation events in {@link Violation#SEVERITY_ORDER}
+ * @param thresholds the thresholds in force (defaults and per-symbol overrides)
  */
 public record Analysis(
     Instant generatedAt,
@@ -19,7 +20,8 @@ public record Analysis(
     List<Violation> violations,
     CellCounts counts,
     RunMeta meta,
-    DataQuality quality) {
+    DataQuality quality,
+    ThresholdSet thresholds) {
 
   public Analysis {
     symbols = List.copyOf(symbols);

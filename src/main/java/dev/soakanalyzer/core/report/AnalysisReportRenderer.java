@@ -1,6 +1,7 @@
 package dev.soakanalyzer.core.report;
 
 import dev.soakanalyzer.core.model.Analysis;
+import dev.soakanalyzer.core.model.Direction;
 import dev.soakanalyzer.core.model.MetricCell;
 import dev.soakanalyzer.core.model.MetricDef;
 import dev.soakanalyzer.core.model.SkippedFile;
@@ -193,40 +194,52 @@ public final class AnalysisReportRenderer {
     }
   }
 
+  /** The thresholds in force: the defaults, then the per-symbol ones of the analysed symbols. */
   private static void thresholds(StringBuilder sb, Analysis a) {
     sb.append(
         "\n## Thresholds\n\n| Metric | Bad when | WARN | CRIT |\n|--------|----------|------|------|\n");
+    List<String> overrides = new java.util.ArrayList<>();
     for (MetricDef m : a.catalog().metrics()) {
-      // The first symbol's threshold is the default unless a per-symbol override exists.
-      Threshold t = a.symbols().isEmpty() ? null : a.symbols().get(0).cell(m.key()).threshold();
-      sb.append("| ")
-          .append(m.key())
-          .append(" | ")
-          .append(
-              m.direction() == dev.soakanalyzer.core.model.Direction.LOW_IS_BAD ? "low" : "high")
-          .append(" | ");
-      if (t == null) {
-        sb.append("n/a | n/a |\n");
-      } else {
-        sb.append(m.direction().badSide())
-            .append(' ')
-            .append(Numbers.plain(t.warn()))
-            .append(" | ")
-            .append(m.direction().badSide())
-            .append(' ')
-            .append(Numbers.plain(t.crit()))
-            .append(" |\n");
-      }
-    }
-    for (SymbolAnalysis s : a.symbols()) {
-      for (MetricCell c : s.cells()) {
-        Threshold first = a.symbols().get(0).cell(c.metric().key()).threshold();
-        if (!c.threshold().equals(first)) {
-          sb.append("\nPer-symbol thresholds are in effect (see the thresholds file).\n");
-          return;
+      thresholdRow(sb, m.key(), m, a.thresholds().defaults().get(m.key()));
+      for (SymbolAnalysis s : a.symbols()) {
+        var own = a.thresholds().perSymbol().get(s.symbol());
+        if (own != null && own.containsKey(m.key())) {
+          StringBuilder row = new StringBuilder();
+          thresholdRow(
+              row, m.key() + " (" + Markdown.escapeCell(s.symbol()) + ")", m, own.get(m.key()));
+          overrides.add(row.toString());
         }
       }
     }
+    if (!overrides.isEmpty()) {
+      sb.append("\nPer-symbol thresholds (thresholds file):\n\n")
+          .append(
+              "| Metric (symbol) | Bad when | WARN | CRIT |\n|--------|----------|------|------|\n");
+      overrides.stream().limit(LIST_LIMIT).forEach(sb::append);
+      if (overrides.size() > LIST_LIMIT) {
+        sb.append("\n… and ").append(overrides.size() - LIST_LIMIT).append(" more\n");
+      }
+    }
+  }
+
+  private static void thresholdRow(StringBuilder sb, String label, MetricDef m, Threshold t) {
+    sb.append("| ")
+        .append(label)
+        .append(" | ")
+        .append(m.direction() == Direction.LOW_IS_BAD ? "low" : "high")
+        .append(" | ");
+    if (t == null) {
+      sb.append("n/a | n/a |\n");
+      return;
+    }
+    sb.append(m.direction().badSide())
+        .append(' ')
+        .append(Numbers.plain(t.warn()))
+        .append(" | ")
+        .append(m.direction().badSide())
+        .append(' ')
+        .append(Numbers.plain(t.crit()))
+        .append(" |\n");
   }
 
   private static void dataQuality(StringBuilder sb, Analysis a) {

@@ -64,7 +64,8 @@ final class ActionAnalyses {
         violations,
         new CellCounts(crit, warn, ok, 0),
         new RunMeta("abc123..def456", "moderate", "soak"),
-        DataQuality.CLEAN);
+        DataQuality.CLEAN,
+        dev.soakanalyzer.core.model.ThresholdSet.STANDARD);
   }
 
   static Analysis withSymbol(String name, String note, RunMeta meta) {
@@ -87,7 +88,8 @@ final class ActionAnalyses {
         violations,
         new CellCounts(0, 1, 3, 0),
         meta,
-        DataQuality.CLEAN);
+        DataQuality.CLEAN,
+        dev.soakanalyzer.core.model.ThresholdSet.STANDARD);
   }
 
   /** One symbol with edge and latency at the given levels; edge last = {@code edgeLast}. */

@@ -70,7 +70,8 @@ class PrCommentRendererTest {
             eth.violations(),
             eth.counts(),
             eth.meta(),
-            eth.quality());
+            eth.quality(),
+            dev.soakanalyzer.core.model.ThresholdSet.STANDARD);
 
     String body = PrCommentRenderer.render(moved, OPTIONS, Optional.of(previous));
 
