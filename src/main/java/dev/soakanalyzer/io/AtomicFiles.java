@@ -28,9 +28,7 @@ public final class AtomicFiles {
     Path temp = createTemp(dir, target);
     try {
       try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE);
-          java.io.Writer w =
-              new java.io.BufferedWriter(
-                  java.nio.channels.Channels.newWriter(ch, StandardCharsets.UTF_8), 1 << 16)) {
+          java.io.Writer w = new java.io.BufferedWriter(utf8(ch), 1 << 16)) {
         content.writeTo(w);
         w.flush();
         ch.force(true);
@@ -86,9 +84,7 @@ public final class AtomicFiles {
       Path temp = createTemp(dir, target);
       staged.add(new Path[] {temp, target});
       try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE);
-          java.io.Writer w =
-              new java.io.BufferedWriter(
-                  java.nio.channels.Channels.newWriter(ch, StandardCharsets.UTF_8), 1 << 16)) {
+          java.io.Writer w = new java.io.BufferedWriter(utf8(ch), 1 << 16)) {
         content.writeTo(w);
         w.flush();
         ch.force(true);
@@ -124,6 +120,15 @@ public final class AtomicFiles {
         throw new java.io.UncheckedIOException(e);
       }
     };
+  }
+
+  /**
+   * UTF-8 that replaces what cannot be encoded (a lone surrogate from an input file) instead of
+   * failing the whole report, as String.getBytes does; Channels.newWriter would throw.
+   */
+  private static java.io.Writer utf8(FileChannel ch) {
+    return new java.io.OutputStreamWriter(
+        java.nio.channels.Channels.newOutputStream(ch), StandardCharsets.UTF_8);
   }
 
   /**

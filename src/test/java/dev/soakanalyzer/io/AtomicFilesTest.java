@@ -33,4 +33,17 @@ class AtomicFilesTest {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactly("alert_state.json");
     }
   }
+
+  @Test
+  void textThatCannotBeEncodedIsReplacedNotAFailedReport() throws Exception {
+    Path report = dir.resolve("RECOMMENDATIONS.md");
+    String loneSurrogate = "## BTC\uD800USDT\n";
+    AtomicFiles.write(report, w -> w.write(loneSurrogate));
+    try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
+      batch.stage(dir.resolve("POST_SOAK_ANALYSIS.md"), w -> w.write(loneSurrogate));
+      batch.commit();
+    }
+    assertThat(Files.readString(report)).isEqualTo("## BTC?USDT\n");
+    assertThat(Files.readString(dir.resolve("POST_SOAK_ANALYSIS.md"))).isEqualTo("## BTC?USDT\n");
+  }
 }

@@ -29,7 +29,9 @@ class AnalyzeFuzzTest {
     Files.delete(work);
   }
 
-  @Property(tries = 400)
+  // A fixed seed keeps the build reproducible; the long campaign (FuzzCampaign, see
+  // docs/RELIABILITY.md) explores fresh seeds, and what it finds goes into the corpus.
+  @Property(tries = 400, seed = "20261127")
   void hostileFilesGiveReportsOrOneErrorLineAndNeverUnsafeOutput(
       @ForAll long seed, @ForAll boolean verbose) {
     Random r = new Random(seed);
