@@ -4,10 +4,8 @@ import dev.soakanalyzer.alert.AlertPolicy;
 import dev.soakanalyzer.alert.HttpRetryPolicy;
 import dev.soakanalyzer.alert.Sleeper;
 import dev.soakanalyzer.app.AnalysisJob;
-import dev.soakanalyzer.app.AnalysisOutcome;
 import dev.soakanalyzer.app.AnalysisRequest;
 import dev.soakanalyzer.app.Console;
-import dev.soakanalyzer.app.ReportFiles;
 import dev.soakanalyzer.app.UsageException;
 import dev.soakanalyzer.core.model.Level;
 import dev.soakanalyzer.redis.ExportOptions;
@@ -315,22 +313,7 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private AnalysisStep analysisStep(AnalysisRequest request, Console console) {
-    AnalysisJob job = new AnalysisJob(context.clock(), console);
-    return () -> {
-      try {
-        AnalysisOutcome out = job.run(request);
-        Path dir = request.workDir().resolve(request.options().outDir());
-        return new AnalysisStep.Result(
-            out.analysis(),
-            out.written().getOrDefault(ReportFiles.SUMMARY, dir.resolve(ReportFiles.SUMMARY)),
-            out.written()
-                .getOrDefault(ReportFiles.VIOLATIONS, dir.resolve(ReportFiles.VIOLATIONS)));
-      } catch (UsageException e) {
-        throw new AnalysisStep.Failure(e.getMessage(), e);
-      } catch (IOException | RuntimeException e) {
-        throw new AnalysisStep.Failure(ErrorHandlers.describe(e), e);
-      }
-    };
+    return AnalysisStep.of(new AnalysisJob(context.clock(), console), request);
   }
 
   private SummaryExporter redisExporter(RedisConnectionSettings settings, RunnerConfig config) {

@@ -1,6 +1,12 @@
 package dev.soakanalyzer.runner;
 
+import dev.soakanalyzer.app.AnalysisJob;
+import dev.soakanalyzer.app.AnalysisOutcome;
+import dev.soakanalyzer.app.AnalysisRequest;
+import dev.soakanalyzer.app.ReportFiles;
+import dev.soakanalyzer.app.UsageException;
 import dev.soakanalyzer.core.model.Analysis;
+import java.io.IOException;
 import java.nio.file.Path;
 
 /** The in-process analysis of one cycle: reads the windows, writes the reports. */
@@ -11,6 +17,30 @@ public interface AnalysisStep {
   Result analyze() throws Failure;
 
   record Result(Analysis analysis, Path summaryFile, Path violationsFile) {}
+
+  /** The step that runs {@code job} on {@code request}: the runner's and its tests' one way in. */
+  static AnalysisStep of(AnalysisJob job, AnalysisRequest request) {
+    return () -> {
+      try {
+        AnalysisOutcome out = job.run(request);
+        Path dir = request.workDir().resolve(request.options().outDir());
+        return new Result(
+            out.analysis(),
+            out.written().getOrDefault(ReportFiles.SUMMARY, dir.resolve(ReportFiles.SUMMARY)),
+            out.written()
+                .getOrDefault(ReportFiles.VIOLATIONS, dir.resolve(ReportFiles.VIOLATIONS)));
+      } catch (UsageException e) {
+        throw new Failure(e.getMessage(), e);
+      } catch (IOException | RuntimeException e) {
+        String m = e.getMessage();
+        throw new Failure(
+            m == null || m.isBlank()
+                ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + m,
+            e);
+      }
+    };
+  }
 
   /** The analysis could not run (no window matched, bad input); the message is one line. */
   final class Failure extends Exception {

@@ -11,7 +11,6 @@ import dev.soakanalyzer.alert.NotifyException;
 import dev.soakanalyzer.alert.SlackNotifier;
 import dev.soakanalyzer.alert.TelegramNotifier;
 import dev.soakanalyzer.app.AnalysisJob;
-import dev.soakanalyzer.app.AnalysisOutcome;
 import dev.soakanalyzer.app.AnalysisRequest;
 import dev.soakanalyzer.app.Console;
 import dev.soakanalyzer.app.ReportOptions;
@@ -115,18 +114,7 @@ class AlertFaultsTest {
             FakeSoakGenerator.GLOB,
             AnalysisSettings.defaults(),
             new ReportOptions(Path.of("out"), true, false, null));
-    AnalysisStep step =
-        () -> {
-          try {
-            AnalysisOutcome o = job.run(request);
-            return new AnalysisStep.Result(
-                o.analysis(),
-                work.resolve("out/SOAK_SUMMARY.json"),
-                work.resolve("out/VIOLATIONS.json"));
-          } catch (Exception e) {
-            throw new AnalysisStep.Failure(e.getMessage(), e);
-          }
-        };
+    AnalysisStep step = AnalysisStep.of(job, request);
     RunnerConfig config =
         new RunnerConfig(
             env,

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.soakanalyzer.alert.AlertDispatcher;
 import dev.soakanalyzer.alert.AlertPolicy;
 import dev.soakanalyzer.app.AnalysisJob;
-import dev.soakanalyzer.app.AnalysisOutcome;
 import dev.soakanalyzer.app.AnalysisRequest;
 import dev.soakanalyzer.app.Console;
 import dev.soakanalyzer.app.ReportOptions;
@@ -86,18 +85,7 @@ class RunnerMetricsTest {
             FakeSoakGenerator.GLOB,
             AnalysisSettings.defaults(),
             new ReportOptions(Path.of("out"), true, false, null));
-    AnalysisStep step =
-        () -> {
-          try {
-            AnalysisOutcome o = job.run(request);
-            return new AnalysisStep.Result(
-                o.analysis(),
-                work.resolve("out/SOAK_SUMMARY.json"),
-                work.resolve("out/VIOLATIONS.json"));
-          } catch (Exception e) {
-            throw new AnalysisStep.Failure(e.getMessage(), e);
-          }
-        };
+    AnalysisStep step = AnalysisStep.of(job, request);
     try (RedisServer redis = RedisServer.start(RedisServer.Options.plain());
         StateStore store = new RedisStateStore(RedisConnectionSettings.of(redis.url()))) {
       RunnerConfig config = config(redis.url());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.soakanalyzer.alert.AlertPolicy;
 import dev.soakanalyzer.app.AnalysisJob;
-import dev.soakanalyzer.app.AnalysisOutcome;
 import dev.soakanalyzer.app.AnalysisRequest;
 import dev.soakanalyzer.app.Console;
 import dev.soakanalyzer.app.ReportOptions;
@@ -58,20 +57,13 @@ class RunnerOpsTest {
             new ReportOptions(Path.of("out"), true, false, null));
     String[] scraped = new String[1];
     int[] calls = {0};
+    AnalysisStep analysis = AnalysisStep.of(job, request);
     AnalysisStep step =
         () -> {
           if (++calls[0] == 3) {
             scraped[0] = scrape(out.toString());
           }
-          try {
-            AnalysisOutcome o = job.run(request);
-            return new AnalysisStep.Result(
-                o.analysis(),
-                work.resolve("out/SOAK_SUMMARY.json"),
-                work.resolve("out/VIOLATIONS.json"));
-          } catch (Exception e) {
-            throw new AnalysisStep.Failure(e.getMessage(), e);
-          }
+          return analysis.analyze();
         };
     RunnerConfig config =
         new RunnerConfig(
