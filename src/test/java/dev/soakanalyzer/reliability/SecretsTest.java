@@ -8,6 +8,7 @@ import dev.soakanalyzer.alert.FakeChatServer.Reply;
 import dev.soakanalyzer.cli.CliContext;
 import dev.soakanalyzer.cli.Main;
 import dev.soakanalyzer.github.FakeGitHub;
+import dev.soakanalyzer.github.SimulatedRunner;
 import dev.soakanalyzer.testsupport.MutableClock;
 import dev.soakanalyzer.testsupport.RealRedis;
 import dev.soakanalyzer.testsupport.RedisServer;
@@ -271,18 +272,7 @@ class SecretsTest {
         Files.copy(f, fixtures.resolve(f.getFileName()));
       }
     }
-    Path event = work.resolve("event.json");
-    Files.copy(PROJECT.resolve("src/test/resources/github/pull_request_event.json"), event);
-    env.put("GITHUB_ACTIONS", "true");
-    env.put("GITHUB_WORKSPACE", work.toString());
-    env.put("GITHUB_EVENT_NAME", "pull_request");
-    env.put("GITHUB_EVENT_PATH", event.toString());
-    env.put("GITHUB_REPOSITORY", "acme/mm-bot");
-    env.put("GITHUB_API_URL", github.apiUrl());
-    env.put("GITHUB_SERVER_URL", "https://github.com");
-    env.put("GITHUB_RUN_ID", "4242");
-    env.put("GITHUB_STEP_SUMMARY", work.resolve("step_summary.md").toString());
-    env.put("GITHUB_OUTPUT", work.resolve("output.txt").toString());
+    env.putAll(SimulatedRunner.pullRequestEnv(work, github.apiUrl()));
     env.put("INPUT_ITER-GLOB", "fixtures/soak_crit/ITER_SUMMARY_*.json");
     env.put("INPUT_OUT-DIR", "reports/action");
     env.put("INPUT_GITHUB-TOKEN", GITHUB_TOKEN);
