@@ -2,7 +2,7 @@
 """Regenerates fixtures/ (the bundled ITER_SUMMARY sets of the guide's five test scenarios).
 
 Deterministic: a seeded generator, so the committed files and golden reports stay stable.
-Each set uses a different input shape so every shape of DECISIONS.md section 2 ships as an example.
+Each set uses a different input shape so every input shape README lists ships as an example.
 """
 import json, math, os, random, shutil
 

@@ -24,7 +24,7 @@ public record ActionSettings(
   }
 
   /**
-   * Inputs of the Redis export (DECISIONS §6).
+   * Inputs of the Redis export (docs/REDIS.md).
    *
    * @param url {@code redis://} or {@code rediss://} URL, a secret
    */

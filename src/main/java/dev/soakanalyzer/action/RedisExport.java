@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * The optional Redis export of the action, implemented by the Redis adapter. It reports its own
- * outcome on the console and never fails the step: Redis down is a warning (DECISIONS §6).
+ * outcome on the console and never fails the step: Redis down is a warning (docs/REDIS.md).
  */
 @FunctionalInterface
 public interface RedisExport {

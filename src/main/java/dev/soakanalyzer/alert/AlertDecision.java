@@ -17,7 +17,7 @@ public record AlertDecision(
     long debounceMin,
     long remainingMin) {
 
-  /** Every branch of DECISIONS §7. */
+  /** Every branch of the alert decision (docs/RUNNER.md). */
   public enum Kind {
     BELOW_MIN_SEVERITY(false),
     FIRST_ALERT(true),

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Parses one ITER_SUMMARY file in any of the six shapes of DECISIONS.md §2 (flat, nested, runner,
+ * Parses one ITER_SUMMARY file in any of the six shapes of README's "Input shapes" (flat, nested, runner,
  * runner without symbols, multi, keyed). Never throws: every problem becomes a skip reason.
  */
 final class IterFileParser {

@@ -25,7 +25,7 @@ import redis.clients.jedis.params.XAddParams;
 import redis.clients.jedis.params.XTrimParams;
 
 /**
- * Writes one export (DECISIONS §6): the summary hash, one hash per symbol and, with streams on, the
+ * Writes one export (docs/REDIS.md): the summary hash, one hash per symbol and, with streams on, the
  * violation events not streamed before.
  *
  * <p>One export is one MULTI/EXEC: every hash is replaced (DEL + HSET + EXPIRE) and every stream

@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * One cycle of DECISIONS §7: analyse -> export -> alert decision -> heartbeat -> {@code
+ * One cycle (docs/RUNNER.md): analyse -> export -> alert decision -> heartbeat -> {@code
  * CONTINUOUS_METRICS}. Never throws for a failed step: each one degrades and says why.
  */
 final class RunnerCycle {

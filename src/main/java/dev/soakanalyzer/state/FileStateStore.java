@@ -31,8 +31,7 @@ import java.util.Optional;
  * <p>File names: a key maps to {@code <key with unsafe characters as _>-<8 hex of its
  * SHA-256>.json} unless {@code fileNames} names the file for it (e.g. the runner maps its alert key
  * to {@code alert_state.json}). A named file holds the value itself, with no envelope, so that
- * {@code artifacts/state/alert_state.json} is exactly the JSON the Redis key holds (DECISIONS.md
- * §7) and {@code jq .last_level} works on either; named keys therefore keep no expiry.
+ * {@code artifacts/state/alert_state.json} is exactly the JSON the Redis key holds (docs/RUNNER.md) and {@code jq .last_level} works on either; named keys therefore keep no expiry.
  */
 public final class FileStateStore implements StateStore {
   public static final Path DEFAULT_DIR = Path.of("artifacts", "state");

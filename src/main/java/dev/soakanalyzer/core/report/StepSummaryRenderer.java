@@ -292,7 +292,7 @@ public final class StepSummaryRenderer {
     };
   }
 
-  /** Sparkline of the plotted points, 8 wide (DECISIONS §4). */
+  /** Sparkline of the plotted points, 8 wide. */
   static String spark(double[] points) {
     return Sparkline.render(points, Sparkline.NARROW);
   }
