@@ -2,6 +2,7 @@ package dev.soakanalyzer.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.soakanalyzer.io.Sleeper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -2,6 +2,7 @@ package dev.soakanalyzer.alert;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.soakanalyzer.io.Sleeper;
 import java.net.URI;
 import java.util.Objects;
 

@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code soak-analyzer export-redis}: the guide's {@code export_violations_to_redis} (docs/REDIS.md).
+ * {@code soak-analyzer export-redis}: the guide's {@code export_violations_to_redis}
+ * (docs/REDIS.md).
  *
  * <p>Exit codes: 0 exported, or skipped because Redis is unreachable ({@code warn: redis
  * unavailable, skip export}); 2 a bad flag or a malformed/missing input file (nothing is written to

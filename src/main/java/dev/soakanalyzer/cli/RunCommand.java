@@ -2,12 +2,12 @@ package dev.soakanalyzer.cli;
 
 import dev.soakanalyzer.alert.AlertPolicy;
 import dev.soakanalyzer.alert.HttpRetryPolicy;
-import dev.soakanalyzer.alert.Sleeper;
 import dev.soakanalyzer.app.AnalysisJob;
 import dev.soakanalyzer.app.AnalysisRequest;
 import dev.soakanalyzer.app.Console;
 import dev.soakanalyzer.app.UsageException;
 import dev.soakanalyzer.core.model.Level;
+import dev.soakanalyzer.io.Sleeper;
 import dev.soakanalyzer.redis.ExportOptions;
 import dev.soakanalyzer.redis.ExportPayloadReader;
 import dev.soakanalyzer.redis.ExportResult;

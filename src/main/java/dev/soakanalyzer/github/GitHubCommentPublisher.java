@@ -1,5 +1,6 @@
 package dev.soakanalyzer.github;
 
+import dev.soakanalyzer.io.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -50,7 +51,7 @@ public final class GitHubCommentPublisher implements CommentPublisher {
   }
 
   public GitHubCommentPublisher(String apiUrl, String token) {
-    this(apiUrl, token, Sleeper.SYSTEM, 3, Duration.ofSeconds(60));
+    this(apiUrl, token, Sleeper.REAL, 3, Duration.ofSeconds(60));
   }
 
   @Override

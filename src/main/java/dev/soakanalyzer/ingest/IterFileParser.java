@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Parses one ITER_SUMMARY file in any of the six shapes of README's "Input shapes" (flat, nested, runner,
- * runner without symbols, multi, keyed). Never throws: every problem becomes a skip reason.
+ * Parses one ITER_SUMMARY file in any of the six shapes of README's "Input shapes" (flat, nested,
+ * runner, runner without symbols, multi, keyed). Never throws: every problem becomes a skip reason.
  */
 final class IterFileParser {
   /** Longer symbol names are not symbols but garbage (or an attack on the reports). */

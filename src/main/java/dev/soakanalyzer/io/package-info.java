@@ -1,2 +1,2 @@
-/** File output that never leaves a half-written file: temp file + atomic rename. */
+/** Side-effect primitives every adapter shares: atomic file writes, injected waiting. */
 package dev.soakanalyzer.io;

@@ -25,8 +25,8 @@ import redis.clients.jedis.params.XAddParams;
 import redis.clients.jedis.params.XTrimParams;
 
 /**
- * Writes one export (docs/REDIS.md): the summary hash, one hash per symbol and, with streams on, the
- * violation events not streamed before.
+ * Writes one export (docs/REDIS.md): the summary hash, one hash per symbol and, with streams on,
+ * the violation events not streamed before.
  *
  * <p>One export is one MULTI/EXEC: every hash is replaced (DEL + HSET + EXPIRE) and every stream
  * append happens together with the bookkeeping of what was streamed, so no reader ever sees a

@@ -45,8 +45,17 @@ public record RedisKeys(String env, String exchange) {
 
   /** {@code base} with the prefix, unless it already starts with it. */
   public String key(String base) {
+    return prefixed(env, exchange, base);
+  }
+
+  /**
+   * The one rule for prefixing, also for callers whose env/exchange are not validated as keys yet:
+   * {@code {env}:{exchange}:} + base, unless base already starts with that prefix.
+   */
+  public static String prefixed(String env, String exchange, String base) {
     Objects.requireNonNull(base, "base");
-    return base.startsWith(prefix()) ? base : prefix() + base;
+    String prefix = env + ":" + exchange + ":";
+    return base.startsWith(prefix) ? base : prefix + base;
   }
 
   public String summary() {
@@ -63,13 +72,5 @@ public record RedisKeys(String env, String exchange) {
 
   public String streamed(String symbol) {
     return key(STREAMED + symbol);
-  }
-
-  public String alertDebounce() {
-    return key(ALERT_DEBOUNCE);
-  }
-
-  public String heartbeat() {
-    return key(HEARTBEAT);
   }
 }

@@ -1,8 +1,8 @@
 package dev.soakanalyzer.runner;
 
-import dev.soakanalyzer.alert.Sleeper;
 import dev.soakanalyzer.app.Console;
 import dev.soakanalyzer.core.model.Level;
+import dev.soakanalyzer.io.Sleeper;
 import dev.soakanalyzer.state.StateStoreException;
 import java.io.IOException;
 import java.time.Duration;

@@ -4,9 +4,9 @@ import dev.soakanalyzer.alert.AlertDispatcher;
 import dev.soakanalyzer.alert.HttpRetryPolicy;
 import dev.soakanalyzer.alert.Notifier;
 import dev.soakanalyzer.alert.SlackNotifier;
-import dev.soakanalyzer.alert.Sleeper;
 import dev.soakanalyzer.alert.TelegramNotifier;
 import dev.soakanalyzer.app.Console;
+import dev.soakanalyzer.io.Sleeper;
 import dev.soakanalyzer.state.StateStore;
 import java.io.IOException;
 import java.time.Clock;
@@ -34,11 +34,7 @@ public final class Runner {
   }
 
   /** Injected time and waiting, so tests control both. */
-  public record Env(Clock clock, LongSupplier nanoTime, StopSignal stop, Sleeper waiter) {
-    public static Env system(Clock clock, StopSignal stop) {
-      return new Env(clock, System::nanoTime, stop, stop::await);
-    }
-  }
+  public record Env(Clock clock, LongSupplier nanoTime, StopSignal stop, Sleeper waiter) {}
 
   private Runner() {}
 

@@ -73,8 +73,7 @@ public record RunnerConfig(
 
   /** {@code {env}:{exchange}:} + key, unless the key already carries that prefix. */
   public String key(String base) {
-    String prefix = env + ":" + exchange + ":";
-    return base.startsWith(prefix) ? base : prefix + base;
+    return RedisKeys.prefixed(env, exchange, base);
   }
 
   /** Heartbeat TTL: max(3600, 2 x interval_min x 60) seconds. */

@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Small key/value state shared by the runner and the action (alert debounce state, heartbeat, last
- * export hash). Keys are full keys, already prefixed with {@code {env}:{exchange}:}.
+ * Small key/value state of the runner (alert debounce state, heartbeat, last export hash, lease).
+ * Keys are full keys, already prefixed with {@code {env}:{exchange}:}.
  *
- * <p>Implementations: Redis (when a Redis URL is configured) and a local file store (the embedded
- * default, and the fallback while Redis is down).
+ * <p>One implementation: Redis, when a Redis URL is configured. The runner's local files under
+ * {@code --state-dir} are its mirror while Redis is down or disabled, not a second store.
  */
 public interface StateStore extends AutoCloseable {
 

@@ -1,2 +1,2 @@
-/** The state port shared by the runner and the action: alert state, heartbeat, last export hash. */
+/** The runner's key/value state port (Redis behind it): alert state, heartbeat, export hash. */
 package dev.soakanalyzer.state;

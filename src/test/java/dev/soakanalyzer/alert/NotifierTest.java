@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.soakanalyzer.alert.FakeChatServer.Reply;
+import dev.soakanalyzer.io.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

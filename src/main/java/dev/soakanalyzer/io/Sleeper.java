@@ -1,8 +1,8 @@
-package dev.soakanalyzer.alert;
+package dev.soakanalyzer.io;
 
 import java.time.Duration;
 
-/** Waits between retries; injected so tests never sleep. */
+/** Waits between retries and cycles; injected so tests never sleep. One for every adapter. */
 @FunctionalInterface
 public interface Sleeper {
   Sleeper REAL = d -> Thread.sleep(d.toMillis());
