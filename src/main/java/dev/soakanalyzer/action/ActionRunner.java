@@ -4,6 +4,7 @@ import dev.soakanalyzer.app.AnalysisJob;
 import dev.soakanalyzer.app.AnalysisOutcome;
 import dev.soakanalyzer.app.AnalysisRequest;
 import dev.soakanalyzer.app.Console;
+import dev.soakanalyzer.app.ExitCode;
 import dev.soakanalyzer.app.ReportFiles;
 import dev.soakanalyzer.app.UsageException;
 import dev.soakanalyzer.core.model.Analysis;
@@ -103,7 +104,7 @@ public final class ActionRunner {
   }
 
   /** Runs the action and returns its exit code. */
-  public int run(AnalysisRequest request, ActionSettings settings) throws IOException {
+  public ExitCode run(AnalysisRequest request, ActionSettings settings) throws IOException {
     AnalysisOutcome outcome;
     commands.group("soak-analyzer: analyse " + request.iterGlob());
     try {
@@ -112,7 +113,7 @@ public final class ActionRunner {
       commands.endGroup();
       console.error(e.getMessage());
       commands.annotate(WorkflowCommands.Kind.ERROR, "soak-analyzer", e.getMessage());
-      return 2;
+      return ExitCode.USAGE;
     }
     Analysis a = outcome.analysis();
     console.info(
@@ -135,7 +136,7 @@ public final class ActionRunner {
     if (!summaryPath.isEmpty()) {
       console.debug("step summary appended to " + summaryPath);
     }
-    return settings.exitOnCrit() && a.verdict() == Level.CRIT ? 1 : 0;
+    return ExitCode.forVerdict(settings.exitOnCrit(), a.verdict() == Level.CRIT);
   }
 
   /** The worst violation of each violating cell, worst cells first, at most 10. */

@@ -5,6 +5,7 @@ import dev.soakanalyzer.action.ActionSettings;
 import dev.soakanalyzer.action.RedisExport;
 import dev.soakanalyzer.app.AnalysisRequest;
 import dev.soakanalyzer.app.Console;
+import dev.soakanalyzer.app.ExitCode;
 import dev.soakanalyzer.app.ReportFiles;
 import dev.soakanalyzer.core.model.InvalidSettingsException;
 import dev.soakanalyzer.github.ActionContext;
@@ -117,9 +118,9 @@ public final class ActionCommand implements Callable<Integer> {
     }
     if (!problems.isEmpty()) {
       problems.forEach(p -> console.error(ErrorHandlers.oneLine(p)));
-      return ErrorHandlers.USAGE;
+      return ExitCode.USAGE.code();
     }
-    return runner.run(request, settings);
+    return runner.run(request, settings).code();
   }
 
   /** The analysis inputs as {@code --name value} flags; unset inputs keep the CLI defaults. */

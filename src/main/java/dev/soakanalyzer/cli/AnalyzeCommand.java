@@ -4,6 +4,7 @@ import dev.soakanalyzer.app.AnalysisJob;
 import dev.soakanalyzer.app.AnalysisOutcome;
 import dev.soakanalyzer.app.AnalysisRequest;
 import dev.soakanalyzer.app.Console;
+import dev.soakanalyzer.app.ExitCode;
 import dev.soakanalyzer.core.model.Analysis;
 import dev.soakanalyzer.core.model.Level;
 import dev.soakanalyzer.core.report.LogLines;
@@ -56,6 +57,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
             + LogLines.counts(a)
             + " out_dir="
             + request.options().outDir());
-    return exitOnCrit && a.verdict() == Level.CRIT ? 1 : 0;
+    return ExitCode.forVerdict(exitOnCrit, a.verdict() == Level.CRIT).code();
   }
 }

@@ -4,6 +4,7 @@ import dev.soakanalyzer.app.AnalysisJob;
 import dev.soakanalyzer.app.AnalysisOutcome;
 import dev.soakanalyzer.app.AnalysisRequest;
 import dev.soakanalyzer.app.Console;
+import dev.soakanalyzer.app.ExitCode;
 import dev.soakanalyzer.app.ReportOptions;
 import dev.soakanalyzer.bench.DataSetGenerator;
 import dev.soakanalyzer.bench.Shape;
@@ -110,7 +111,7 @@ public final class BenchCommand implements Callable<Integer> {
           (System.nanoTime() - t0) / 1e9);
     }
     if (generateOnly) {
-      return 0;
+      return ExitCode.OK.code();
     }
     Path outDir = Files.createTempDirectory("soak-bench-out-");
     Console quiet = new Console(new PrintWriter(Writer.nullWriter()), context.err(), false);
@@ -158,7 +159,7 @@ public final class BenchCommand implements Callable<Integer> {
         best,
         files / best,
         peakHeapBytes() / 1e6);
-    return 0;
+    return ExitCode.OK.code();
   }
 
   private static long peakHeapBytes() {

@@ -1,14 +1,12 @@
 package dev.soakanalyzer.cli;
 
+import dev.soakanalyzer.app.ExitCode;
 import dev.soakanalyzer.app.UsageException;
 import dev.soakanalyzer.core.model.InvalidSettingsException;
 import picocli.CommandLine;
 
 /** The one edge where failures become a one-line {@code error:} message and an exit code. */
 final class ErrorHandlers {
-  static final int USAGE = 2;
-  static final int FAILURE = 1;
-
   private ErrorHandlers() {}
 
   /** Bad flags or values: {@code error: ...} plus a hint, exit 2. */
@@ -23,7 +21,7 @@ final class ErrorHandlers {
                   + ex.getCommandLine().getCommandSpec().qualifiedName()
                   + " --help' for usage.");
       context.err().flush();
-      return USAGE;
+      return ExitCode.USAGE.code();
     }
   }
 
@@ -35,16 +33,16 @@ final class ErrorHandlers {
       if (ex instanceof UsageException) {
         context.err().println("error: " + oneLine(ex.getMessage()));
         context.err().flush();
-        return USAGE;
+        return ExitCode.USAGE.code();
       }
       if (ex instanceof InvalidSettingsException invalid) {
         invalid.problems().forEach(p -> context.err().println("error: " + oneLine(p)));
         context.err().flush();
-        return USAGE;
+        return ExitCode.USAGE.code();
       }
       context.err().println("error: " + oneLine(describe(ex)));
       context.err().flush();
-      return FAILURE;
+      return ExitCode.FAILURE.code();
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.soakanalyzer.cli;
 
 import dev.soakanalyzer.app.Console;
+import dev.soakanalyzer.app.ExitCode;
 import dev.soakanalyzer.redis.ExportOptions;
 import dev.soakanalyzer.redis.ExportPayload;
 import dev.soakanalyzer.redis.ExportPayloadReader;
@@ -167,7 +168,7 @@ public final class ExportRedisCommand implements Callable<Integer> {
     }
     if (!problems.isEmpty()) {
       problems.forEach(console::error);
-      return 2;
+      return ExitCode.USAGE.code();
     }
 
     ExportPayload payload;
@@ -176,7 +177,7 @@ public final class ExportRedisCommand implements Callable<Integer> {
           new ExportPayloadReader().read(workDir.resolve(summary), workDir.resolve(violations));
     } catch (InvalidExportInputException e) {
       console.error(e.getMessage());
-      return 2;
+      return ExitCode.USAGE.code();
     }
 
     RedisExporter exporter;
@@ -191,7 +192,7 @@ public final class ExportRedisCommand implements Callable<Integer> {
               clock);
     } catch (IllegalArgumentException e) {
       console.error("--redis-ca-file: " + e.getMessage());
-      return 2;
+      return ExitCode.USAGE.code();
     }
     var options = new ExportOptions(keys, Duration.ofSeconds(ttlSeconds), stream, streamMaxlen);
     ExportResult result = exporter.export(payload, options);
@@ -204,15 +205,15 @@ public final class ExportRedisCommand implements Callable<Integer> {
     }
     if (result.exported()) {
       console.info(result.message() + " in " + result.elapsed().toMillis() + " ms");
-      return 0;
+      return ExitCode.OK.code();
     }
     if (result.skippedUnreachable()) {
       console.warn("redis unavailable, skip export");
       console.info(result.message() + "; status in " + marker.file());
-      return 0;
+      return ExitCode.OK.code();
     }
     console.error(result.message());
-    return 1;
+    return ExitCode.FAILURE.code();
   }
 
   private static String firstNonBlank(String... values) {

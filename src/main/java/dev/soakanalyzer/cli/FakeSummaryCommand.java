@@ -4,6 +4,7 @@ import dev.soakanalyzer.app.AnalysisJob;
 import dev.soakanalyzer.app.AnalysisOutcome;
 import dev.soakanalyzer.app.AnalysisRequest;
 import dev.soakanalyzer.app.Console;
+import dev.soakanalyzer.app.ExitCode;
 import dev.soakanalyzer.app.ReportOptions;
 import dev.soakanalyzer.app.UsageException;
 import dev.soakanalyzer.core.model.Analysis;
@@ -96,6 +97,6 @@ public final class FakeSummaryCommand implements Callable<Integer> {
             + a.violations().size()
             + " out="
             + dir.resolve(FakeSoakGenerator.SUBDIR));
-    return 0;
+    return ExitCode.OK.code();
   }
 }

@@ -1,5 +1,6 @@
 package dev.soakanalyzer.cli;
 
+import dev.soakanalyzer.app.ExitCode;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +84,7 @@ public final class Main {
               "error: the data set does not fit in the Java heap ("
                   + Runtime.getRuntime().maxMemory() / (1024 * 1024)
                   + " MB); raise it with SOAK_ANALYZER_HEAP=2g (bin/soak-analyzer) or -Xmx");
-      code = ErrorHandlers.FAILURE;
+      code = ExitCode.FAILURE.code();
     }
     context.out().flush();
     context.err().flush();

@@ -277,16 +277,19 @@ public final class RunCommand implements Callable<Integer> {
             waiter != null ? waiter : stopSignal::await);
     try {
       return Runner.run(
-          config,
-          new Runner.Ports(
-              step,
-              redis,
-              exporter,
-              lease,
-              Runner.notifiers(
-                  config, httpPolicy, retrySleeper != null ? retrySleeper : stopAware(stopSignal))),
-          runEnv,
-          console);
+              config,
+              new Runner.Ports(
+                  step,
+                  redis,
+                  exporter,
+                  lease,
+                  Runner.notifiers(
+                      config,
+                      httpPolicy,
+                      retrySleeper != null ? retrySleeper : stopAware(stopSignal))),
+              runEnv,
+              console)
+          .code();
     } finally {
       restoreSignals.run();
       redis.ifPresent(StateStore::close);

@@ -1,6 +1,7 @@
 package dev.soakanalyzer.runner;
 
 import dev.soakanalyzer.app.Console;
+import dev.soakanalyzer.app.ExitCode;
 import dev.soakanalyzer.core.model.Level;
 import dev.soakanalyzer.io.Sleeper;
 import dev.soakanalyzer.state.StateStoreException;
@@ -12,10 +13,6 @@ import java.time.Duration;
  * The caller holds the lock and releases it (also on SIGTERM).
  */
 final class ContinuousRunner {
-  static final int EXIT_OK = 0;
-  static final int EXIT_CRIT = 1;
-  static final int EXIT_FAILED = 2;
-
   private final RunnerConfig config;
   private final Console console;
   private final RunnerCycle cycle;
@@ -41,13 +38,13 @@ final class ContinuousRunner {
     this.waiter = waiter;
   }
 
-  int run() {
+  ExitCode run() {
     console.info(cycle.policy().logLine());
     RunnerCycle.Outcome last = null;
     for (int i = 1; config.maxIterations() == 0 || i <= config.maxIterations(); i++) {
       if (stop.isStopped()) {
         console.info("Stop requested, exiting");
-        return EXIT_OK;
+        return ExitCode.OK;
       }
       console.debug(
           "cycle " + i + (config.maxIterations() > 0 ? "/" + config.maxIterations() : ""));
@@ -57,12 +54,12 @@ final class ContinuousRunner {
         }
       } catch (IOException e) {
         console.error(e.getMessage());
-        return EXIT_CRIT;
+        return ExitCode.CRIT;
       }
       last = cycle.run(holdsLease());
       if (config.exitOnCrit() && last.verdict().filter(v -> v == Level.CRIT).isPresent()) {
         console.info("Exit on CRIT (--exit-on-crit)");
-        return EXIT_CRIT;
+        return ExitCode.CRIT;
       }
       boolean more = config.maxIterations() == 0 || i < config.maxIterations();
       if (more && !stop.isStopped()) {
@@ -70,14 +67,14 @@ final class ContinuousRunner {
           waiter.sleep(Duration.ofMinutes(config.intervalMin()));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          return EXIT_OK;
+          return ExitCode.OK;
         }
       }
     }
     if (stop.isStopped()) {
       console.info("Stop requested, exiting");
     }
-    return last != null && last.verdict().isEmpty() ? EXIT_FAILED : EXIT_OK;
+    return last != null && last.verdict().isEmpty() ? ExitCode.USAGE : ExitCode.OK;
   }
 
   private boolean holdsLease() {

@@ -6,6 +6,7 @@ import dev.soakanalyzer.alert.Notifier;
 import dev.soakanalyzer.alert.SlackNotifier;
 import dev.soakanalyzer.alert.TelegramNotifier;
 import dev.soakanalyzer.app.Console;
+import dev.soakanalyzer.app.ExitCode;
 import dev.soakanalyzer.io.Sleeper;
 import dev.soakanalyzer.state.StateStore;
 import java.io.IOException;
@@ -59,16 +60,16 @@ public final class Runner {
   /**
    * Runs until max iterations, CRIT with --exit-on-crit, or a stop signal; returns the exit code.
    */
-  public static int run(RunnerConfig config, Ports ports, Env env, Console console) {
+  public static ExitCode run(RunnerConfig config, Ports ports, Env env, Console console) {
     LockFile lock;
     try {
       lock = LockFile.acquire(config.lockFile(), env.clock());
     } catch (LockHeldException e) {
       console.error(e.getMessage());
-      return ContinuousRunner.EXIT_CRIT;
+      return ExitCode.CRIT;
     } catch (IOException e) {
       console.error("cannot create lock file " + config.lockFile() + ": " + e.getMessage());
-      return ContinuousRunner.EXIT_FAILED;
+      return ExitCode.USAGE;
     }
     // Belt and braces: a JVM shutdown we did not route through StopSignal still frees the lock.
     Thread hook = new Thread(lock::release, "soak-runner-lock-release");
@@ -86,7 +87,7 @@ public final class Runner {
                   + config.metricsPort().get()
                   + " cannot be used: "
                   + e.getMessage());
-          return ContinuousRunner.EXIT_FAILED;
+          return ExitCode.USAGE;
         }
       }
       RunnerState state = new RunnerState(ports.redis(), config, console);

@@ -140,19 +140,21 @@ class AlertFaultsTest {
             Optional.empty(),
             RunnerConfig.Secrets.NONE);
     return Runner.run(
-        config,
-        new Runner.Ports(step, Optional.of(store), Optional.empty(), Lease.NONE, List.of(channel)),
-        new Runner.Env(
-            clock,
-            System::nanoTime,
-            new StopSignal(),
-            d -> {
-              betweenCycles.run();
-              assertNotAdvanced(store);
-              channel.target.set(then);
-              clock.advance(Duration.ofMinutes(1));
-            }),
-        console);
+            config,
+            new Runner.Ports(
+                step, Optional.of(store), Optional.empty(), Lease.NONE, List.of(channel)),
+            new Runner.Env(
+                clock,
+                System::nanoTime,
+                new StopSignal(),
+                d -> {
+                  betweenCycles.run();
+                  assertNotAdvanced(store);
+                  channel.target.set(then);
+                  clock.advance(Duration.ofMinutes(1));
+                }),
+            console)
+        .code();
   }
 
   private void assertNotAdvanced(StateStore store) {

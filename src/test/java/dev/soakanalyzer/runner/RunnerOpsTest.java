@@ -91,10 +91,11 @@ class RunnerOpsTest {
             RunnerConfig.Secrets.NONE);
     int code =
         Runner.run(
-            config,
-            new Runner.Ports(step, Optional.empty(), Optional.empty(), Lease.NONE, List.of()),
-            new Runner.Env(clock, System::nanoTime, new StopSignal(), d -> {}),
-            console);
+                config,
+                new Runner.Ports(step, Optional.empty(), Optional.empty(), Lease.NONE, List.of()),
+                new Runner.Env(clock, System::nanoTime, new StopSignal(), d -> {}),
+                console)
+            .code();
     assertThat(code).isZero();
     Map<String, Double> samples = parse(scraped[0]);
     String labels = "{env=\"prod\",exchange=\"bybit\"}";
