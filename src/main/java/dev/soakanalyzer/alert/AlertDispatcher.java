@@ -17,8 +17,8 @@ public final class AlertDispatcher {
   }
 
   /** The channels that delivered the message. */
-  public List<String> dispatch(String text, Consumer<String> warn) {
-    List<String> delivered = new ArrayList<>();
+  public List<AlertChannel> dispatch(String text, Consumer<String> warn) {
+    List<AlertChannel> delivered = new ArrayList<>();
     for (Notifier n : notifiers) {
       try {
         n.send(text);

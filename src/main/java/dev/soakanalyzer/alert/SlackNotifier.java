@@ -19,8 +19,8 @@ public final class SlackNotifier implements Notifier {
   }
 
   @Override
-  public String channel() {
-    return "slack";
+  public AlertChannel channel() {
+    return AlertChannel.SLACK;
   }
 
   @Override
@@ -36,6 +36,6 @@ public final class SlackNotifier implements Notifier {
     if (uri.getScheme() == null || uri.getHost() == null) {
       throw new NotifyException("slack: SLACK_WEBHOOK_URL is not an http(s) URL");
     }
-    poster.post(channel(), uri, body.toString());
+    poster.post(channel().label(), uri, body.toString());
   }
 }

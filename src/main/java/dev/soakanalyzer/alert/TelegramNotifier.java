@@ -28,8 +28,8 @@ public final class TelegramNotifier implements Notifier {
   }
 
   @Override
-  public String channel() {
-    return "telegram";
+  public AlertChannel channel() {
+    return AlertChannel.TELEGRAM;
   }
 
   @Override
@@ -45,7 +45,7 @@ public final class TelegramNotifier implements Notifier {
       throw new NotifyException(
           "telegram: TELEGRAM_API_URL or TELEGRAM_BOT_TOKEN is not a valid URL");
     }
-    poster.post(channel(), uri, body.toString());
+    poster.post(channel().label(), uri, body.toString());
   }
 
   private static String stripSlash(String s) {

@@ -1,5 +1,6 @@
 package dev.soakanalyzer.cli;
 
+import dev.soakanalyzer.alert.AlertChannel;
 import dev.soakanalyzer.alert.AlertPolicy;
 import dev.soakanalyzer.alert.HttpRetryPolicy;
 import dev.soakanalyzer.app.AnalysisJob;
@@ -402,17 +403,17 @@ public final class RunCommand implements Callable<Integer> {
     if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
       problems.add("--metrics-port must be 0..65535, not " + metricsPort);
     }
-    List<String> channels = new ArrayList<>();
+    List<AlertChannel> channels = new ArrayList<>();
     for (String a : alert) {
-      String ch = a.strip().toLowerCase(Locale.ROOT);
-      if (ch.isEmpty() || channels.contains(ch)) {
+      if (a.isBlank()) {
         continue;
       }
-      if (!ch.equals("telegram") && !ch.equals("slack")) {
+      Optional<AlertChannel> ch = AlertChannel.parse(a);
+      if (ch.isEmpty()) {
         problems.add("--alert must be telegram or slack, not '" + a.strip() + "'");
-        continue;
+      } else if (!channels.contains(ch.get())) {
+        channels.add(ch.get());
       }
-      channels.add(ch);
     }
     RunnerConfig.Secrets secrets =
         new RunnerConfig.Secrets(
@@ -421,11 +422,11 @@ public final class RunCommand implements Callable<Integer> {
             layers.get("TELEGRAM_API_URL").orElse(null),
             layers.get("SLACK_WEBHOOK_URL").orElse(null));
     if (!dryRun) {
-      if (channels.contains("telegram")
+      if (channels.contains(AlertChannel.TELEGRAM)
           && (secrets.telegramToken() == null || secrets.telegramChatId() == null)) {
         problems.add("--alert telegram needs TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID");
       }
-      if (channels.contains("slack") && secrets.slackWebhookUrl() == null) {
+      if (channels.contains(AlertChannel.SLACK) && secrets.slackWebhookUrl() == null) {
         problems.add("--alert slack needs SLACK_WEBHOOK_URL");
       }
     }

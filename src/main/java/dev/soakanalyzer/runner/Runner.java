@@ -1,5 +1,6 @@
 package dev.soakanalyzer.runner;
 
+import dev.soakanalyzer.alert.AlertChannel;
 import dev.soakanalyzer.alert.AlertDispatcher;
 import dev.soakanalyzer.alert.HttpRetryPolicy;
 import dev.soakanalyzer.alert.Notifier;
@@ -44,15 +45,14 @@ public final class Runner {
       RunnerConfig config, HttpRetryPolicy policy, Sleeper sleeper) {
     List<Notifier> out = new ArrayList<>();
     RunnerConfig.Secrets s = config.secrets();
-    for (String ch : config.channels()) {
-      switch (ch) {
-        case "telegram" ->
-            out.add(
+    for (AlertChannel ch : config.channels()) {
+      out.add(
+          switch (ch) {
+            case TELEGRAM ->
                 new TelegramNotifier(
-                    s.telegramApiUrl(), s.telegramToken(), s.telegramChatId(), policy, sleeper));
-        case "slack" -> out.add(new SlackNotifier(s.slackWebhookUrl(), policy, sleeper));
-        default -> throw new IllegalArgumentException("unknown alert channel " + ch);
-      }
+                    s.telegramApiUrl(), s.telegramToken(), s.telegramChatId(), policy, sleeper);
+            case SLACK -> new SlackNotifier(s.slackWebhookUrl(), policy, sleeper);
+          });
     }
     return out;
   }

@@ -1,5 +1,6 @@
 package dev.soakanalyzer.runner;
 
+import dev.soakanalyzer.alert.AlertChannel;
 import dev.soakanalyzer.alert.AlertPolicy;
 import dev.soakanalyzer.redis.RedisKeys;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * Everything one runner needs, resolved once (CLI > environment > .env > defaults) and validated.
  *
  * @param redisUrl empty when Redis is disabled (embedded local state only)
- * @param channels requested alert channels ({@code telegram}, {@code slack})
+ * @param channels requested alert channels, each once
  * @param maxIterations 0 = run until stopped
  * @param metricsPort empty = no /metrics endpoint
  */
@@ -29,7 +30,7 @@ public record RunnerConfig(
     long intervalMin,
     int maxIterations,
     boolean exitOnCrit,
-    List<String> channels,
+    List<AlertChannel> channels,
     AlertPolicy alertPolicy,
     long debounceMin,
     String alertKey,

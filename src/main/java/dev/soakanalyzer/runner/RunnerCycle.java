@@ -1,5 +1,6 @@
 package dev.soakanalyzer.runner;
 
+import dev.soakanalyzer.alert.AlertChannel;
 import dev.soakanalyzer.alert.AlertDecider;
 import dev.soakanalyzer.alert.AlertDecision;
 import dev.soakanalyzer.alert.AlertDispatcher;
@@ -219,8 +220,8 @@ final class RunnerCycle {
       }
       return List.of();
     }
-    List<String> delivered = dispatcher.dispatch(text, msg -> console.warn(redact(msg)));
-    for (String ch : config.channels()) {
+    List<AlertChannel> delivered = dispatcher.dispatch(text, msg -> console.warn(redact(msg)));
+    for (AlertChannel ch : config.channels()) {
       if (delivered.contains(ch)) {
         metrics.alertSent(ch);
       } else {
@@ -230,7 +231,7 @@ final class RunnerCycle {
     if (delivered.isEmpty()) {
       console.warn("ALERT_FAILED not delivered on any channel, will retry next cycle");
     }
-    return delivered;
+    return delivered.stream().map(AlertChannel::label).toList();
   }
 
   /** The guide's Redis-down WARN alert: after the streak, at most once per debounce window. */

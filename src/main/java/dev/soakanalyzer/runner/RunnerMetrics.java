@@ -74,7 +74,8 @@ public final class RunnerMetrics {
   /**
    * @param channels the configured alert channels, whose counters start at 0
    */
-  public RunnerMetrics(String env, String exchange, java.util.List<String> channels) {
+  public RunnerMetrics(
+      String env, String exchange, java.util.List<dev.soakanalyzer.alert.AlertChannel> channels) {
     this.env = env;
     this.exchange = exchange;
     debounceRemaining =
@@ -160,9 +161,9 @@ public final class RunnerMetrics {
     }
     exportFailures.initLabelValues(env, exchange, REDIS_UNAVAILABLE);
     alertsDebounced.initLabelValues(env, exchange);
-    for (String channel : channels) {
-      alertsSent.initLabelValues(env, exchange, channel);
-      alertsFailed.initLabelValues(env, exchange, channel);
+    for (var channel : channels) {
+      alertsSent.initLabelValues(env, exchange, channel.label());
+      alertsFailed.initLabelValues(env, exchange, channel.label());
     }
   }
 
@@ -209,12 +210,12 @@ public final class RunnerMetrics {
     exportLastSuccess.labelValues(env, exchange).set(at.getEpochSecond());
   }
 
-  void alertSent(String channel) {
-    alertsSent.labelValues(env, exchange, channel).inc();
+  void alertSent(dev.soakanalyzer.alert.AlertChannel channel) {
+    alertsSent.labelValues(env, exchange, channel.label()).inc();
   }
 
-  void alertFailed(String channel) {
-    alertsFailed.labelValues(env, exchange, channel).inc();
+  void alertFailed(dev.soakanalyzer.alert.AlertChannel channel) {
+    alertsFailed.labelValues(env, exchange, channel.label()).inc();
   }
 
   void alertDebounced() {

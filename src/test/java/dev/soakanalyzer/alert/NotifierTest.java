@@ -136,7 +136,7 @@ class NotifierTest {
     AlertDispatcher d =
         new AlertDispatcher(
             List.of(telegram(), new SlackNotifier(server.url() + "/hook", FAST, recordingSleeper)));
-    assertThat(d.dispatch("x", warnings::add)).containsExactly("slack");
+    assertThat(d.dispatch("x", warnings::add)).containsExactly(AlertChannel.SLACK);
     assertThat(warnings)
         .containsExactly("alert not delivered: telegram: HTTP 500 after 3 attempts");
   }

@@ -2,6 +2,7 @@ package dev.soakanalyzer.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.soakanalyzer.alert.AlertChannel;
 import dev.soakanalyzer.alert.AlertPolicy;
 import dev.soakanalyzer.alert.FakeChatServer;
 import dev.soakanalyzer.alert.FakeChatServer.Reply;
@@ -85,7 +86,7 @@ class AlertFaultsTest {
   /** Answers through the faulty server in cycle 1 and the healthy one from cycle 2 on. */
   private static final class Switching implements Notifier {
     final AtomicReference<Notifier> target;
-    final String channel;
+    final AlertChannel channel;
 
     Switching(Notifier first) {
       this.target = new AtomicReference<>(first);
@@ -93,7 +94,7 @@ class AlertFaultsTest {
     }
 
     @Override
-    public String channel() {
+    public AlertChannel channel() {
       return channel;
     }
 

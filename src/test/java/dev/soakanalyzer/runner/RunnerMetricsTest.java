@@ -2,6 +2,7 @@ package dev.soakanalyzer.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.soakanalyzer.alert.AlertChannel;
 import dev.soakanalyzer.alert.AlertDispatcher;
 import dev.soakanalyzer.alert.AlertPolicy;
 import dev.soakanalyzer.app.AnalysisJob;
@@ -54,7 +55,8 @@ class RunnerMetricsTest {
   @Test
   void aFreshRunnerExposesEveryCounterAtZeroSoIncreaseCountsTheFirstEvent() throws Exception {
     Map<String, Double> samples =
-        scrape(new RunnerMetrics("prod", "bybit", List.of("telegram", "slack")));
+        scrape(
+            new RunnerMetrics("prod", "bybit", List.of(AlertChannel.TELEGRAM, AlertChannel.SLACK)));
     for (String outcome : List.of("ok", "warn", "crit", "unchanged", "fail")) {
       assertThat(samples)
           .containsEntry(
