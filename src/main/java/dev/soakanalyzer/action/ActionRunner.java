@@ -129,7 +129,7 @@ public final class ActionRunner {
     if (settings.redis() != null && redisExport != null) {
       commands.group("soak-analyzer: Redis export");
       redisExport.export(
-          a, request.workDir().resolve(request.options().outDir()), settings.redis(), console);
+          request.workDir().resolve(request.options().outDir()), settings.redis(), console);
       commands.endGroup();
     }
     writeOutputs(a, outcome, settings, commentUrl);

@@ -6,20 +6,17 @@ import dev.soakanalyzer.action.RedisExport;
 import dev.soakanalyzer.app.AnalysisRequest;
 import dev.soakanalyzer.app.Console;
 import dev.soakanalyzer.app.ExitCode;
+import dev.soakanalyzer.app.ExportOutcome;
+import dev.soakanalyzer.app.RedisExportJob;
 import dev.soakanalyzer.app.ReportFiles;
 import dev.soakanalyzer.core.model.InvalidSettingsException;
 import dev.soakanalyzer.github.ActionContext;
 import dev.soakanalyzer.github.GitHubCommentPublisher;
 import dev.soakanalyzer.redis.ExportOptions;
-import dev.soakanalyzer.redis.ExportPayload;
-import dev.soakanalyzer.redis.ExportPayloadReader;
-import dev.soakanalyzer.redis.ExportResult;
-import dev.soakanalyzer.redis.ExportStatusMarker;
-import dev.soakanalyzer.redis.InvalidExportInputException;
 import dev.soakanalyzer.redis.RedisConnectionSettings;
 import dev.soakanalyzer.redis.RedisExporter;
 import dev.soakanalyzer.redis.RedisKeys;
-import java.io.IOException;
+import dev.soakanalyzer.state.ExportStatusFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -193,41 +190,37 @@ public final class ActionCommand implements Callable<Integer> {
    * failure is a warning: the step's result is the analysis, not the export.
    */
   RedisExport redisExport() {
-    return (analysis, outDir, settings, console) -> {
+    return (outDir, settings, console) -> {
+      ExportOutcome outcome;
       try {
-        ExportPayload payload =
-            new ExportPayloadReader()
-                .read(outDir.resolve(ReportFiles.SUMMARY), outDir.resolve(ReportFiles.VIOLATIONS));
-        RedisExporter exporter =
-            new RedisExporter(RedisConnectionSettings.of(settings.url()), context.clock());
-        ExportResult result =
-            exporter.export(
-                payload,
-                new ExportOptions(
-                    new RedisKeys(settings.env(), settings.exchange()),
-                    settings.ttl(),
-                    settings.stream(),
-                    settings.streamMaxlen()));
         Path workspace =
             context.env().containsKey("GITHUB_WORKSPACE")
                 ? Path.of(context.env().get("GITHUB_WORKSPACE"))
                 : context.workDir();
-        try {
-          new ExportStatusMarker(workspace.resolve("artifacts/state"), context.clock())
-              .record(result);
-        } catch (IOException e) {
-          console.warn("cannot write last_export_status.json: " + e.getMessage());
-        }
-        if (result.exported()) {
-          console.info(result.message());
-        } else if (result.skippedUnreachable()) {
-          console.warn("redis unavailable, skip export");
-        } else {
-          console.warn("Redis export failed: " + result.message());
-        }
-      } catch (InvalidExportInputException | IllegalArgumentException e) {
+        outcome =
+            new RedisExportJob(
+                    new RedisExporter(RedisConnectionSettings.of(settings.url()), context.clock()),
+                    new ExportOptions(
+                        new RedisKeys(settings.env(), settings.exchange()),
+                        settings.ttl(),
+                        settings.stream(),
+                        settings.streamMaxlen()),
+                    new ExportStatusFile(workspace.resolve("artifacts/state")),
+                    context.clock(),
+                    console)
+                .export(
+                    outDir.resolve(ReportFiles.SUMMARY), outDir.resolve(ReportFiles.VIOLATIONS));
+      } catch (IllegalArgumentException e) {
         // Messages of the Redis adapter never carry the password (RedisUrl redacts it).
         console.warn("Redis export skipped: " + ErrorHandlers.oneLine(e.getMessage()));
+        return;
+      }
+      switch (outcome.kind()) {
+        case EXPORTED -> console.info(outcome.message());
+        case UNREACHABLE -> console.warn("redis unavailable, skip export");
+        case FAILED -> console.warn("Redis export failed: " + outcome.message());
+        case INVALID_INPUT ->
+            console.warn("Redis export skipped: " + ErrorHandlers.oneLine(outcome.message()));
       }
     };
   }

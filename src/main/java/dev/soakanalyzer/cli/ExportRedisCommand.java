@@ -2,17 +2,14 @@ package dev.soakanalyzer.cli;
 
 import dev.soakanalyzer.app.Console;
 import dev.soakanalyzer.app.ExitCode;
+import dev.soakanalyzer.app.ExportOutcome;
+import dev.soakanalyzer.app.RedisExportJob;
 import dev.soakanalyzer.redis.ExportOptions;
-import dev.soakanalyzer.redis.ExportPayload;
-import dev.soakanalyzer.redis.ExportPayloadReader;
-import dev.soakanalyzer.redis.ExportResult;
-import dev.soakanalyzer.redis.ExportStatusMarker;
-import dev.soakanalyzer.redis.InvalidExportInputException;
 import dev.soakanalyzer.redis.RedisConnectionSettings;
 import dev.soakanalyzer.redis.RedisExporter;
 import dev.soakanalyzer.redis.RedisKeys;
 import dev.soakanalyzer.redis.RedisUrl;
-import java.io.IOException;
+import dev.soakanalyzer.state.ExportStatusFile;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -171,15 +168,6 @@ public final class ExportRedisCommand implements Callable<Integer> {
       return ExitCode.USAGE.code();
     }
 
-    ExportPayload payload;
-    try {
-      payload =
-          new ExportPayloadReader().read(workDir.resolve(summary), workDir.resolve(violations));
-    } catch (InvalidExportInputException e) {
-      console.error(e.getMessage());
-      return ExitCode.USAGE.code();
-    }
-
     RedisExporter exporter;
     try {
       exporter =
@@ -195,25 +183,29 @@ public final class ExportRedisCommand implements Callable<Integer> {
       return ExitCode.USAGE.code();
     }
     var options = new ExportOptions(keys, Duration.ofSeconds(ttlSeconds), stream, streamMaxlen);
-    ExportResult result = exporter.export(payload, options);
-
-    ExportStatusMarker marker = new ExportStatusMarker(workDir.resolve(stateDir), clock);
-    try {
-      marker.record(result);
-    } catch (IOException e) {
-      console.warn("cannot write " + marker.file() + ": " + e.getMessage());
-    }
-    if (result.exported()) {
-      console.info(result.message() + " in " + result.elapsed().toMillis() + " ms");
-      return ExitCode.OK.code();
-    }
-    if (result.skippedUnreachable()) {
-      console.warn("redis unavailable, skip export");
-      console.info(result.message() + "; status in " + marker.file());
-      return ExitCode.OK.code();
-    }
-    console.error(result.message());
-    return ExitCode.FAILURE.code();
+    ExportStatusFile status = new ExportStatusFile(workDir.resolve(stateDir));
+    ExportOutcome outcome =
+        new RedisExportJob(exporter, options, status, clock, console)
+            .export(workDir.resolve(summary), workDir.resolve(violations));
+    return switch (outcome.kind()) {
+      case EXPORTED -> {
+        console.info(outcome.message() + " in " + outcome.elapsed().toMillis() + " ms");
+        yield ExitCode.OK.code();
+      }
+      case UNREACHABLE -> {
+        console.warn("redis unavailable, skip export");
+        console.info(outcome.message() + "; status in " + status.file());
+        yield ExitCode.OK.code();
+      }
+      case FAILED -> {
+        console.error(outcome.message());
+        yield ExitCode.FAILURE.code();
+      }
+      case INVALID_INPUT -> {
+        console.error(outcome.message());
+        yield ExitCode.USAGE.code();
+      }
+    };
   }
 
   private static String firstNonBlank(String... values) {

@@ -6,13 +6,12 @@ import dev.soakanalyzer.alert.HttpRetryPolicy;
 import dev.soakanalyzer.app.AnalysisJob;
 import dev.soakanalyzer.app.AnalysisRequest;
 import dev.soakanalyzer.app.Console;
+import dev.soakanalyzer.app.RedisExportJob;
+import dev.soakanalyzer.app.SummaryExport;
 import dev.soakanalyzer.app.UsageException;
 import dev.soakanalyzer.core.model.Level;
 import dev.soakanalyzer.io.Sleeper;
 import dev.soakanalyzer.redis.ExportOptions;
-import dev.soakanalyzer.redis.ExportPayloadReader;
-import dev.soakanalyzer.redis.ExportResult;
-import dev.soakanalyzer.redis.InvalidExportInputException;
 import dev.soakanalyzer.redis.RedisConnectionSettings;
 import dev.soakanalyzer.redis.RedisExporter;
 import dev.soakanalyzer.redis.RedisKeys;
@@ -25,7 +24,7 @@ import dev.soakanalyzer.runner.Lease;
 import dev.soakanalyzer.runner.Runner;
 import dev.soakanalyzer.runner.RunnerConfig;
 import dev.soakanalyzer.runner.StopSignal;
-import dev.soakanalyzer.runner.SummaryExporter;
+import dev.soakanalyzer.state.ExportStatusFile;
 import dev.soakanalyzer.state.StateStore;
 import dev.soakanalyzer.state.StateStoreException;
 import java.io.IOException;
@@ -238,7 +237,7 @@ public final class RunCommand implements Callable<Integer> {
     AnalysisStep step = analysisStep(request, console);
 
     Optional<StateStore> redis = Optional.empty();
-    Optional<SummaryExporter> exporter = Optional.empty();
+    Optional<SummaryExport> exporter = Optional.empty();
     Lease lease = Lease.NONE;
     if (!config.dryRun() && config.redisUrl().isPresent()) {
       RedisConnectionSettings settings;
@@ -248,7 +247,7 @@ public final class RunCommand implements Callable<Integer> {
         throw new UsageException("--redis-url: " + e.getMessage());
       }
       redis = Optional.of(new RedisStateStore(settings));
-      exporter = Optional.of(redisExporter(settings, config));
+      exporter = Optional.of(redisExport(settings, config, console));
       RedisLease redisLease =
           new RedisLease(
               settings,
@@ -320,29 +319,18 @@ public final class RunCommand implements Callable<Integer> {
     return AnalysisStep.of(new AnalysisJob(context.clock(), console), request);
   }
 
-  private SummaryExporter redisExporter(RedisConnectionSettings settings, RunnerConfig config) {
-    RedisExporter exporter = new RedisExporter(settings, context.clock());
-    ExportOptions options =
+  private SummaryExport redisExport(
+      RedisConnectionSettings settings, RunnerConfig config, Console console) {
+    return new RedisExportJob(
+        new RedisExporter(settings, context.clock()),
         new ExportOptions(
             new RedisKeys(config.env(), config.exchange()),
             config.ttl(),
             config.stream(),
-            config.streamMaxlen());
-    ExportPayloadReader reader = new ExportPayloadReader();
-    return (summary, violations) -> {
-      try {
-        ExportResult r = exporter.export(reader.read(summary, violations), options);
-        if (r.exported()) {
-          return SummaryExporter.Outcome.OK;
-        }
-        return r.skippedUnreachable()
-            ? SummaryExporter.Outcome.unreachable(r.message())
-            : new SummaryExporter.Outcome(
-                SummaryExporter.Result.FAILED, r.failure().reasonCode(), r.message());
-      } catch (InvalidExportInputException e) {
-        return SummaryExporter.Outcome.failed(e.getMessage());
-      }
-    };
+            config.streamMaxlen()),
+        new ExportStatusFile(config.stateDir()),
+        context.clock(),
+        console);
   }
 
   /** CLI > environment > .env > defaults, every problem reported at once. */

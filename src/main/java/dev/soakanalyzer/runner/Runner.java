@@ -8,6 +8,7 @@ import dev.soakanalyzer.alert.SlackNotifier;
 import dev.soakanalyzer.alert.TelegramNotifier;
 import dev.soakanalyzer.app.Console;
 import dev.soakanalyzer.app.ExitCode;
+import dev.soakanalyzer.app.SummaryExport;
 import dev.soakanalyzer.io.Sleeper;
 import dev.soakanalyzer.state.StateStore;
 import java.io.IOException;
@@ -27,7 +28,7 @@ public final class Runner {
   public record Ports(
       AnalysisStep analysis,
       Optional<StateStore> redis,
-      Optional<SummaryExporter> exporter,
+      Optional<SummaryExport> exporter,
       Lease lease,
       List<Notifier> notifiers) {
     public Ports {

@@ -9,9 +9,12 @@ import dev.soakanalyzer.alert.AlertState;
 import dev.soakanalyzer.alert.AlertText;
 import dev.soakanalyzer.alert.ViolationSignature;
 import dev.soakanalyzer.app.Console;
+import dev.soakanalyzer.app.ExportOutcome;
+import dev.soakanalyzer.app.SummaryExport;
 import dev.soakanalyzer.core.model.Analysis;
 import dev.soakanalyzer.core.model.Level;
 import dev.soakanalyzer.core.report.LogLines;
+import dev.soakanalyzer.state.ExportStatusFile;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +38,7 @@ final class RunnerCycle {
   private final LongSupplier nanoTime;
   private final Console console;
   private final AnalysisStep analysis;
-  private final Optional<SummaryExporter> exporter;
+  private final Optional<SummaryExport> exporter;
   private final RunnerState state;
   private final AlertDispatcher dispatcher;
   private final RunnerMetrics metrics;
@@ -50,7 +53,7 @@ final class RunnerCycle {
       LongSupplier nanoTime,
       Console console,
       AnalysisStep analysis,
-      Optional<SummaryExporter> exporter,
+      Optional<SummaryExport> exporter,
       RunnerState state,
       AlertDispatcher dispatcher,
       RunnerMetrics metrics) {
@@ -81,7 +84,7 @@ final class RunnerCycle {
     } catch (AnalysisStep.Failure e) {
       console.warn("analysis failed: " + redact(e.getMessage()));
       Instant now = clock.instant();
-      exportStatus("SKIP", "SKIP", "analysis_failed", now);
+      exportStatus("analysis_failed", now);
       heartbeat(now);
       metrics.verdictFailed();
       long ms = elapsedMs(start);
@@ -101,7 +104,7 @@ final class RunnerCycle {
               + " exchange="
               + config.exchange()
               + " skip export and alerts");
-      exportStatus("SKIP", "SKIP", "lease_held_elsewhere", clock.instant());
+      exportStatus("lease_held_elsewhere", clock.instant());
     } else {
       unchanged = export(result);
       decideAndAlert(a);
@@ -120,11 +123,11 @@ final class RunnerCycle {
   private boolean export(AnalysisStep.Result result) {
     Instant now = clock.instant();
     if (config.dryRun()) {
-      exportStatus("SKIP", "SKIP", "dry_run", now);
+      exportStatus("dry_run", now);
       return false;
     }
     if (exporter.isEmpty()) {
-      exportStatus("SKIP", "SKIP", "redis_disabled", now);
+      exportStatus("redis_disabled", now);
       return false;
     }
     String hash;
@@ -141,40 +144,50 @@ final class RunnerCycle {
       consecutiveFailures = 0;
       state.clearRedisDownAlert();
       metrics.exportConfirmed(now);
-      exportStatus("SKIP", "SKIP", "unchanged", now);
+      exportStatus("unchanged", now);
       return true;
     }
-    SummaryExporter.Outcome outcome =
-        exporter.get().export(result.summaryFile(), result.violationsFile());
-    switch (outcome.result()) {
-      case OK -> {
+    ExportOutcome outcome = exporter.get().export(result.summaryFile(), result.violationsFile());
+    switch (outcome.kind()) {
+      case EXPORTED -> {
         consecutiveFailures = 0;
         if (hash != null) {
           state.exported(hash);
         }
         state.clearRedisDownAlert();
         metrics.exportSucceeded(now);
-        exportStatus("OK", "OK", "", now);
       }
       case UNREACHABLE -> {
         consecutiveFailures++;
         console.warn("redis unavailable, skip export");
         metrics.exportFailed(outcome.reason(), consecutiveFailures);
-        exportStatus("SKIP", "SKIP", outcome.reason(), now);
       }
-      case FAILED -> {
-        console.warn("redis export failed: " + redact(outcome.detail()));
+      case FAILED, INVALID_INPUT -> {
+        console.warn("redis export failed: " + redact(outcome.message()));
         metrics.exportFailed(outcome.reason(), consecutiveFailures);
-        exportStatus("SKIP", "SKIP", outcome.reason(), now);
       }
+    }
+    // The export job records the attempts that reached Redis; the cycle records the rest.
+    outcome.recorded().ifPresent(s -> consecutiveFailures = s.consecutiveFailures());
+    boolean ok = outcome.kind() == ExportOutcome.Kind.EXPORTED;
+    logExportStatus(ok ? "OK" : "SKIP", ok ? "" : outcome.reason());
+    if (outcome.recorded().isEmpty()) {
+      state.writeExportStatus(
+          ok
+              ? ExportStatusFile.Status.exported(now)
+              : ExportStatusFile.Status.skipped(now, outcome.reason(), consecutiveFailures));
     }
     return false;
   }
 
-  private void exportStatus(String summary, String violations, String reason, Instant now) {
-    console.info(
-        "EXPORT_STATUS summary=" + summary + " violations=" + violations + " reason=" + reason);
-    state.writeExportStatus(now, summary, violations, reason, consecutiveFailures);
+  /** A cycle that exported nothing, for {@code reason}. */
+  private void exportStatus(String reason, Instant now) {
+    logExportStatus("SKIP", reason);
+    state.writeExportStatus(ExportStatusFile.Status.skipped(now, reason, consecutiveFailures));
+  }
+
+  private void logExportStatus(String both, String reason) {
+    console.info("EXPORT_STATUS summary=" + both + " violations=" + both + " reason=" + reason);
   }
 
   private void decideAndAlert(Analysis a) {

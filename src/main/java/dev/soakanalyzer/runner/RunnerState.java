@@ -1,10 +1,10 @@
 package dev.soakanalyzer.runner;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.soakanalyzer.alert.AlertState;
 import dev.soakanalyzer.app.Console;
+import dev.soakanalyzer.state.ExportStatusFile;
 import dev.soakanalyzer.state.StateStore;
 import dev.soakanalyzer.state.StateStoreException;
 import java.io.IOException;
@@ -17,13 +17,12 @@ import java.util.Optional;
 /**
  * Where the runner keeps what must survive a cycle or a restart: the alert state (Redis, mirrored
  * to {@code alert_state.json} so debounce keeps working while Redis is down), the export status
- * marker, the last exported summary hash and the heartbeat. Dry runs use their own local alert
- * state file so a rehearsal never debounces a real alert.
+ * ({@link ExportStatusFile}), the last exported summary hash and the heartbeat. Dry runs use their
+ * own local alert state file so a rehearsal never debounces a real alert.
  */
 final class RunnerState {
   static final String ALERT_STATE_FILE = "alert_state.json";
   static final String DRY_RUN_ALERT_STATE_FILE = "alert_state.dry-run.json";
-  static final String EXPORT_STATUS_FILE = "last_export_status.json";
   static final String REDIS_DOWN_ALERT_FILE = "redis_down_alert.json";
   static final String HEARTBEAT_FILE = "heartbeat.json";
 
@@ -32,12 +31,14 @@ final class RunnerState {
   private final Optional<StateStore> redis;
   private final RunnerConfig config;
   private final Console console;
+  private final ExportStatusFile exportStatus;
   private String lastHashInMemory;
 
   RunnerState(Optional<StateStore> redis, RunnerConfig config, Console console) {
     this.redis = redis;
     this.config = config;
     this.console = console;
+    this.exportStatus = new ExportStatusFile(config.stateDir());
   }
 
   Path stateDir() {
@@ -109,27 +110,15 @@ final class RunnerState {
 
   /** Consecutive unreachable-skips recorded by the previous cycle or run. */
   int consecutiveFailures() {
-    return readFile(config.stateDir().resolve(EXPORT_STATUS_FILE))
-        .map(
-            text -> {
-              try {
-                return JSON.readTree(text).path("consecutive_failures").asInt(0);
-              } catch (IOException e) {
-                return 0;
-              }
-            })
-        .orElse(0);
+    return exportStatus.consecutiveFailures();
   }
 
-  void writeExportStatus(
-      Instant ts, String summary, String violations, String reason, int consecutiveFailures) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("ts", ts.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-    node.put("summary", summary);
-    node.put("violations", violations);
-    node.put("reason", reason);
-    node.put("consecutive_failures", consecutiveFailures);
-    writeQuietly(config.stateDir().resolve(EXPORT_STATUS_FILE), pretty(node));
+  void writeExportStatus(ExportStatusFile.Status status) {
+    try {
+      exportStatus.write(status);
+    } catch (IOException e) {
+      console.warn("could not write " + exportStatus.file() + ": " + e.getMessage());
+    }
   }
 
   Optional<Instant> redisDownAlertSent() {
@@ -185,14 +174,6 @@ final class RunnerState {
     node.put("pid", ProcessHandle.current().pid());
     writeQuietly(config.stateDir().resolve(HEARTBEAT_FILE), node.toString());
     return where;
-  }
-
-  private static String pretty(JsonNode node) {
-    try {
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n";
-    } catch (IOException e) {
-      return node.toString();
-    }
   }
 
   private Optional<String> readFile(Path file) {

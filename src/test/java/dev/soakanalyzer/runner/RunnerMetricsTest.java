@@ -8,6 +8,7 @@ import dev.soakanalyzer.alert.AlertPolicy;
 import dev.soakanalyzer.app.AnalysisJob;
 import dev.soakanalyzer.app.AnalysisRequest;
 import dev.soakanalyzer.app.Console;
+import dev.soakanalyzer.app.ExportOutcome;
 import dev.soakanalyzer.app.ReportOptions;
 import dev.soakanalyzer.core.model.AnalysisSettings;
 import dev.soakanalyzer.core.model.Level;
@@ -99,7 +100,7 @@ class RunnerMetricsTest {
               System::nanoTime,
               console,
               step,
-              Optional.of((summary, violations) -> SummaryExporter.Outcome.OK),
+              Optional.of((summary, violations) -> ExportOutcome.exported("exported")),
               new RunnerState(Optional.of(store), config, console),
               new AlertDispatcher(List.of()),
               metrics);
