@@ -1,5 +1,6 @@
 package dev.soakanalyzer.redis;
 
+import dev.soakanalyzer.state.Lease;
 import dev.soakanalyzer.state.StateStoreException;
 import java.time.Duration;
 import java.util.List;
@@ -11,7 +12,7 @@ import redis.clients.jedis.JedisPooled;
  * released with a compare-and-delete, so two runners on different hosts never both act for one
  * env/exchange. Added by the runner work (it needs SET NX, which the StateStore port has not).
  */
-public final class RedisLease implements AutoCloseable {
+public final class RedisLease implements Lease {
   private static final String ACQUIRE_OR_RENEW =
       "if redis.call('GET', KEYS[1]) == ARGV[1] then "
           + "return redis.call('PEXPIRE', KEYS[1], ARGV[2]) "
@@ -36,6 +37,7 @@ public final class RedisLease implements AutoCloseable {
   }
 
   /** True when this holder has the lease now (taken or renewed for {@code ttl}). */
+  @Override
   public boolean acquireOrRenew() throws StateStoreException {
     try {
       Object r =

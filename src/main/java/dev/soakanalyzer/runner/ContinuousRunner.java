@@ -4,6 +4,7 @@ import dev.soakanalyzer.app.Console;
 import dev.soakanalyzer.app.ExitCode;
 import dev.soakanalyzer.core.model.Level;
 import dev.soakanalyzer.io.Sleeper;
+import dev.soakanalyzer.state.Lease;
 import dev.soakanalyzer.state.StateStoreException;
 import java.io.IOException;
 import java.time.Duration;

@@ -10,6 +10,7 @@ import dev.soakanalyzer.app.Console;
 import dev.soakanalyzer.app.ExitCode;
 import dev.soakanalyzer.app.SummaryExport;
 import dev.soakanalyzer.io.Sleeper;
+import dev.soakanalyzer.state.Lease;
 import dev.soakanalyzer.state.StateStore;
 import java.io.IOException;
 import java.time.Clock;

@@ -2,6 +2,7 @@ package dev.soakanalyzer.runner;
 
 import dev.soakanalyzer.alert.AlertChannel;
 import dev.soakanalyzer.alert.AlertPolicy;
+import dev.soakanalyzer.redis.RedisConnectionSettings;
 import dev.soakanalyzer.redis.RedisKeys;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +13,7 @@ import java.util.Optional;
 /**
  * Everything one runner needs, resolved once (CLI > environment > .env > defaults) and validated.
  *
- * @param redisUrl empty when Redis is disabled (embedded local state only)
+ * @param redis empty when Redis is disabled (local state only)
  * @param channels requested alert channels, each once
  * @param maxIterations 0 = run until stopped
  * @param metricsPort empty = no /metrics endpoint
@@ -20,7 +21,7 @@ import java.util.Optional;
 public record RunnerConfig(
     String env,
     String exchange,
-    Optional<String> redisUrl,
+    Optional<RedisConnectionSettings> redis,
     Duration ttl,
     boolean stream,
     int streamMaxlen,

@@ -1,5 +1,6 @@
 package dev.soakanalyzer.runner;
 
+import dev.soakanalyzer.io.Sleeper;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,24 @@ public final class StopSignal {
    *
    * @return restores the previous handlers (in-process callers such as tests must call it)
    */
+  /**
+   * Waits on this signal: SIGTERM cuts a retry backoff short, and a retrying caller sees {@link
+   * Sleeper#stopRequested()} and stops.
+   */
+  public Sleeper asSleeper() {
+    return new Sleeper() {
+      @Override
+      public void sleep(Duration d) throws InterruptedException {
+        await(d);
+      }
+
+      @Override
+      public boolean stopRequested() {
+        return isStopped();
+      }
+    };
+  }
+
   public Runnable installSignalHandlers() {
     java.util.List<Runnable> restore = new java.util.ArrayList<>();
     for (String name : new String[] {"TERM", "INT"}) {

@@ -215,8 +215,8 @@ class ExportRedisCommandTest {
     assertThat(err.toString())
         .contains(
             "error: --redis-url: scheme must be redis:// or rediss://, got http://user:***@host/0")
-        .contains("error: --ttl: must be at least 1 second")
-        .contains("error: --stream-maxlen: must be at least 1")
+        .contains("error: --ttl must be at least 1 second, not 0")
+        .contains("error: --stream-maxlen must be at least 1, not 0")
         .doesNotContain("topsecret");
   }
 }

@@ -20,6 +20,7 @@ import dev.soakanalyzer.core.model.Level;
 import dev.soakanalyzer.fake.FakeSoakGenerator;
 import dev.soakanalyzer.redis.RedisConnectionSettings;
 import dev.soakanalyzer.redis.RedisStateStore;
+import dev.soakanalyzer.state.Lease;
 import dev.soakanalyzer.state.StateStore;
 import dev.soakanalyzer.testsupport.MutableClock;
 import dev.soakanalyzer.testsupport.RealRedis;
@@ -120,7 +121,7 @@ class AlertFaultsTest {
         new RunnerConfig(
             env,
             "bybit",
-            Optional.of(REDIS.url()),
+            Optional.of(RedisConnectionSettings.of(REDIS.url())),
             Duration.ofHours(1),
             false,
             5000,

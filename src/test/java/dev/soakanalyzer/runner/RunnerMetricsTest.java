@@ -118,7 +118,7 @@ class RunnerMetricsTest {
     return new RunnerConfig(
         "prod",
         "bybit",
-        Optional.of(redisUrl),
+        Optional.of(RedisConnectionSettings.of(redisUrl)),
         Duration.ofHours(1),
         false,
         5000,

@@ -10,6 +10,7 @@ import dev.soakanalyzer.app.ReportOptions;
 import dev.soakanalyzer.core.model.AnalysisSettings;
 import dev.soakanalyzer.core.model.Level;
 import dev.soakanalyzer.fake.FakeSoakGenerator;
+import dev.soakanalyzer.state.Lease;
 import dev.soakanalyzer.testsupport.MutableClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;

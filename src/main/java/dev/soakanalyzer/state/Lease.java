@@ -1,4 +1,4 @@
-package dev.soakanalyzer.runner;
+package dev.soakanalyzer.state;
 
 /**
  * A cross-host lease per env/exchange (Redis {@code SET NX PX} with a random token, renewed each
@@ -18,7 +18,7 @@ public interface Lease extends AutoCloseable {
       };
 
   /** True when this runner holds the lease for the next cycle (acquired or renewed). */
-  boolean acquireOrRenew() throws dev.soakanalyzer.state.StateStoreException;
+  boolean acquireOrRenew() throws StateStoreException;
 
   /** Releases the lease if still ours. */
   @Override
