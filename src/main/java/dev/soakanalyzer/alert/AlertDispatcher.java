@@ -12,14 +12,31 @@ public final class AlertDispatcher {
     this.notifiers = List.copyOf(notifiers);
   }
 
+  /** The configured channels, in order. */
+  public List<AlertChannel> channels() {
+    return notifiers.stream().map(Notifier::channel).toList();
+  }
+
   public boolean hasChannels() {
     return !notifiers.isEmpty();
   }
 
   /** The channels that delivered the message. */
   public List<AlertChannel> dispatch(String text, Consumer<String> warn) {
+    return dispatch(text, notifiers.stream().map(Notifier::channel).toList(), warn);
+  }
+
+  /**
+   * Sends only to {@code channels} (those that are due, e.g. the one that failed last cycle) and
+   * returns the ones that delivered.
+   */
+  public List<AlertChannel> dispatch(
+      String text, List<AlertChannel> channels, Consumer<String> warn) {
     List<AlertChannel> delivered = new ArrayList<>();
     for (Notifier n : notifiers) {
+      if (!channels.contains(n.channel())) {
+        continue;
+      }
       try {
         n.send(text);
         delivered.add(n.channel());

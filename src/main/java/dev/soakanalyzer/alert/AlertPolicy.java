@@ -68,6 +68,11 @@ public record AlertPolicy(Map<String, Level> byEnv, Level fallback) {
               "--alert-policy entry '" + entry + "' must look like env=LEVEL");
         }
         String env = entry.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+        if (map.containsKey(env)) {
+          // Which one was meant is a guess either way: refuse instead of silently picking one.
+          throw new IllegalArgumentException(
+              "--alert-policy names env '" + env + "' twice; give each env once");
+        }
         map.put(env, parseLevel(entry.substring(eq + 1), "--alert-policy"));
       }
     }

@@ -72,6 +72,29 @@ public final class AlertText {
     return sb.toString();
   }
 
+  /**
+   * Sent once when the verdict falls below the minimum severity after an alert was delivered, so
+   * whoever was paged knows it is over.
+   */
+  public static String resolved(Analysis analysis, Level previous, String env, String exchange) {
+    return "[✅ RESOLVED] Soak summary (env="
+        + env
+        + ", exch="
+        + exchange
+        + ")\nverdict="
+        + analysis.verdict()
+        + " (was "
+        + previous
+        + ") windows="
+        + analysis.windows()
+        + " symbols="
+        + analysis.symbols().size()
+        + " crit="
+        + analysis.counts().crit()
+        + " warn="
+        + analysis.counts().warn();
+  }
+
   /** The guide's "Redis Unavailable WARN Alert". */
   public static String redisDown(String env, String exchange, int failures, Instant lastCheck) {
     return badge(Level.WARN)

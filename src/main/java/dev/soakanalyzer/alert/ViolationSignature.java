@@ -1,28 +1,33 @@
 package dev.soakanalyzer.alert;
 
+import dev.soakanalyzer.core.model.Level;
 import dev.soakanalyzer.core.model.Violation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * What the alert is about: SHA-1 of {@code symbol:metric:window_index} of the top-5 violation
- * events (CRIT first, then symbol, metric, window), joined with {@code |}. A different set of
- * violations at the same level bypasses the debounce.
+ * What the alert is about: SHA-1 of the sorted set of violated cells {@code symbol:metric:level}
+ * (each cell at its worst level), joined with {@code |}. New windows of a cell already violated
+ * leave it unchanged; a newly violated cell, on any symbol and any metric, or a cell that turns
+ * from WARN to CRIT, changes it and so bypasses the debounce.
  */
 public final class ViolationSignature {
-  public static final int TOP_K = 5;
 
   private ViolationSignature() {}
 
   public static String canonical(List<Violation> violations) {
-    return violations.stream()
-        .sorted(Violation.SEVERITY_ORDER)
-        .limit(TOP_K)
-        .map(v -> v.symbol() + ":" + v.metric() + ":" + v.windowIndex())
+    Map<String, Level> cells = new TreeMap<>();
+    for (Violation v : violations) {
+      cells.merge(v.symbol() + ":" + v.metric(), v.level(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+    }
+    return cells.entrySet().stream()
+        .map(e -> e.getKey() + ":" + e.getValue())
         .collect(Collectors.joining("|"));
   }
 

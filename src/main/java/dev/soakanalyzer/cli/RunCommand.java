@@ -131,6 +131,19 @@ public final class RunCommand implements Callable<Integer> {
   Integer metricsPort;
 
   @Option(
+      names = "--metrics-bind",
+      paramLabel = "ADDR",
+      defaultValue = RunnerConfig.DEFAULT_METRICS_BIND,
+      description = "Address the metrics endpoint listens on (default: ${DEFAULT-VALUE}).")
+  String metricsBind;
+
+  @Option(
+      names = "--no-alert-resolved",
+      description =
+          "Do not send the one [✅ RESOLVED] message when the verdict clears after an alert.")
+  boolean noAlertResolved;
+
+  @Option(
       names = "--state-dir",
       paramLabel = "DIR",
       defaultValue = RedisOptions.DEFAULT_STATE_DIR,
@@ -142,9 +155,9 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--env-file",
       paramLabel = "FILE",
-      defaultValue = ".env",
       description =
-          "Variables file below the environment in precedence (default: ${DEFAULT-VALUE}).")
+          "Variables file below the environment in precedence; must exist when given"
+              + " (default: .env when present).")
   Path envFile;
 
   public RunCommand(CliContext context) {
@@ -156,10 +169,14 @@ public final class RunCommand implements Callable<Integer> {
     Console console = context.console(verbose);
     Path work = context.workDir();
     EnvLayers layers;
+    Path dotEnv = work.resolve(envFile != null ? envFile : Path.of(".env"));
+    if (envFile != null && !java.nio.file.Files.isRegularFile(dotEnv)) {
+      throw new UsageException("--env-file " + envFile + " does not exist");
+    }
     try {
-      layers = new EnvLayers(context.env(), DotEnv.load(work.resolve(envFile)));
+      layers = new EnvLayers(context.env(), DotEnv.load(dotEnv));
     } catch (IOException e) {
-      throw new UsageException("--env-file " + envFile + " cannot be read: " + e.getMessage());
+      throw new UsageException("--env-file " + dotEnv + " cannot be read: " + e.getMessage());
     }
     RunnerConfig config = resolve(layers, work);
     AnalysisRequest request = analysis.toRequest(work, verbose);
@@ -231,6 +248,10 @@ public final class RunCommand implements Callable<Integer> {
     long debounce = alerts.debounceMin(layers, problems);
     if (intervalMin < 0) {
       problems.add("--interval-min must be 0 or more, not " + intervalMin);
+    } else if (intervalMin < 1 && maxIterations == 0) {
+      // An endless run without a pause would hammer Redis and the channels many times a second.
+      problems.add(
+          "--interval-min must be at least 1 when --max-iterations is 0 (run until stopped)");
     }
     if (maxIterations < 0) {
       problems.add("--max-iterations must be 0 or more, not " + maxIterations);
@@ -268,6 +289,8 @@ public final class RunCommand implements Callable<Integer> {
         dryRun,
         verbose,
         Optional.ofNullable(metricsPort),
+        metricsBind,
+        !noAlertResolved,
         secrets);
   }
 }

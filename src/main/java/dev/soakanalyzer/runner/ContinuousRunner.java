@@ -65,7 +65,7 @@ final class ContinuousRunner {
       boolean more = config.maxIterations() == 0 || i < config.maxIterations();
       if (more && !stop.isStopped()) {
         try {
-          waiter.sleep(Duration.ofMinutes(config.intervalMin()));
+          waitForNextCycle();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return ExitCode.OK;
@@ -76,6 +76,27 @@ final class ContinuousRunner {
       console.info("Stop requested, exiting");
     }
     return last != null && last.verdict().isEmpty() ? ExitCode.USAGE : ExitCode.OK;
+  }
+
+  /**
+   * Waits {@code --interval-min} in slices of at most {@link RunnerConfig#HEARTBEAT_EVERY},
+   * refreshing the heartbeat after each, so its age says whether the process is alive whatever the
+   * interval. Counting slices (not reading the clock) keeps the wait bounded under any clock.
+   */
+  private void waitForNextCycle() throws InterruptedException {
+    Duration left = Duration.ofMinutes(config.intervalMin());
+    do {
+      Duration slice =
+          left.compareTo(RunnerConfig.HEARTBEAT_EVERY) < 0 ? left : RunnerConfig.HEARTBEAT_EVERY;
+      waiter.sleep(slice);
+      left = left.minus(slice);
+      if (stop.isStopped()) {
+        return;
+      }
+      if (!left.isZero()) {
+        cycle.heartbeatWhileWaiting();
+      }
+    } while (!left.isZero());
   }
 
   private boolean holdsLease() {

@@ -14,6 +14,7 @@ import dev.soakanalyzer.state.Lease;
 import dev.soakanalyzer.state.StateStore;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,12 +78,20 @@ public final class Runner {
     Thread hook = new Thread(lock::release, "soak-runner-lock-release");
     Runtime.getRuntime().addShutdownHook(hook);
     RunnerMetrics metrics = new RunnerMetrics(config.env(), config.exchange(), config.channels());
+    String version = Runner.class.getPackage().getImplementationVersion();
+    metrics.started(
+        env.clock().instant(),
+        Duration.ofMinutes(config.intervalMin()),
+        config.debounceMin(),
+        version == null ? "dev" : version);
     MetricsEndpoint endpoint = null;
     try {
       if (config.metricsPort().isPresent()) {
         try {
-          endpoint = MetricsEndpoint.start(metrics, config.metricsPort().get());
-          console.info("Metrics at http://localhost:" + endpoint.port() + "/metrics");
+          endpoint =
+              MetricsEndpoint.start(metrics, config.metricsBind(), config.metricsPort().get());
+          console.info(
+              "Metrics at http://" + config.metricsBind() + ":" + endpoint.port() + "/metrics");
         } catch (IOException e) {
           console.error(
               "--metrics-port "

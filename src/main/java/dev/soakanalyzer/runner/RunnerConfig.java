@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param channels requested alert channels, each once
  * @param maxIterations 0 = run until stopped
  * @param metricsPort empty = no /metrics endpoint
+ * @param metricsBind address the /metrics endpoint listens on
+ * @param alertResolved send one RESOLVED message when the verdict clears after an alert
  */
 public record RunnerConfig(
     String env,
@@ -40,6 +42,8 @@ public record RunnerConfig(
     boolean dryRun,
     boolean verbose,
     Optional<Integer> metricsPort,
+    String metricsBind,
+    boolean alertResolved,
     Secrets secrets) {
 
   // Every Redis key is named in RedisKeys, the one place to change one.
@@ -47,12 +51,17 @@ public record RunnerConfig(
   public static final String DEFAULT_HEARTBEAT_KEY = RedisKeys.HEARTBEAT;
   public static final String LEASE_KEY = RedisKeys.LEASE;
   public static final String SUMMARY_HASH_KEY = RedisKeys.SUMMARY_HASH;
+  public static final String DEFAULT_METRICS_BIND = "0.0.0.0";
+
+  /** The heartbeat is refreshed at least this often, also while waiting between cycles. */
+  public static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(60);
 
   public RunnerConfig {
     Objects.requireNonNull(env, "env");
     Objects.requireNonNull(exchange, "exchange");
     channels = List.copyOf(channels);
     Objects.requireNonNull(secrets, "secrets");
+    metricsBind = metricsBind == null || metricsBind.isBlank() ? DEFAULT_METRICS_BIND : metricsBind;
   }
 
   /** Alert channel credentials; {@link #toString()} never shows them. */

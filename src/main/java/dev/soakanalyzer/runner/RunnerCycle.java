@@ -4,6 +4,7 @@ import dev.soakanalyzer.alert.AlertChannel;
 import dev.soakanalyzer.alert.AlertDecider;
 import dev.soakanalyzer.alert.AlertDecision;
 import dev.soakanalyzer.alert.AlertDispatcher;
+import dev.soakanalyzer.alert.AlertLedger;
 import dev.soakanalyzer.alert.AlertPolicy;
 import dev.soakanalyzer.alert.AlertState;
 import dev.soakanalyzer.alert.AlertText;
@@ -19,9 +20,14 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -44,8 +50,14 @@ final class RunnerCycle {
   private final RunnerMetrics metrics;
   private final AlertPolicy.Effective policy;
   private final List<String> secrets;
+  private static final String DRY_RUN = "dry-run";
+
+  /** Decides (and logs) an alert that no configured channel can take. */
+  private static final String NO_CHANNEL = "none";
+
   private int consecutiveFailures;
   private boolean warnedNoChannel;
+  private AlertLedger lastLedger = AlertLedger.EMPTY;
 
   RunnerCycle(
       RunnerConfig config,
@@ -193,38 +205,131 @@ final class RunnerCycle {
   private void decideAndAlert(Analysis a) {
     Instant now = clock.instant();
     String signature = ViolationSignature.of(a.violations());
-    RunnerState.Loaded loaded = state.loadAlertState();
-    AlertDecision decision =
-        AlertDecider.decide(
-            a.verdict(), signature, loaded.state(), policy, config.debounceMin(), now);
-    metrics.debounceRemaining(decision.remainingMin());
-    String line = decision.logLine();
-    if (decision.kind() == AlertDecision.Kind.BELOW_MIN_SEVERITY) {
-      console.debug(line);
+    List<String> channels = alertChannels();
+    AlertLedger ledger = state.loadAlertState(now);
+    if (!policy.allows(a.verdict())) {
+      console.debug("ALERT_SKIPPED verdict=" + a.verdict() + " reason=below_min_severity");
+      if (config.alertResolved()) {
+        ledger = resolve(a, ledger, channels, now);
+      }
+      remember(ledger, now);
       return;
     }
-    if (!line.isEmpty()) {
-      console.info(line);
+    // Each channel decides from its own last delivery: one that failed last cycle is due again
+    // while the one that delivered is still debounced.
+    Map<String, AlertDecision> decisions = new LinkedHashMap<>();
+    for (String ch : channels.isEmpty() ? List.of(NO_CHANNEL) : channels) {
+      decisions.put(
+          ch,
+          AlertDecider.decide(
+              a.verdict(), signature, ledger.forChannel(ch), policy, config.debounceMin(), now));
     }
-    if (decision.kind() == AlertDecision.Kind.DEBOUNCED) {
+    Set<String> lines = new LinkedHashSet<>();
+    decisions.values().forEach(d -> lines.add(d.logLine()));
+    if (lines.size() == 1) {
+      lines.stream().filter(l -> !l.isEmpty()).forEach(console::info);
+    } else {
+      decisions.forEach(
+          (ch, d) -> {
+            if (!d.logLine().isEmpty()) {
+              console.info(d.logLine() + " channel=" + ch);
+            }
+          });
+    }
+    if (decisions.values().stream().anyMatch(d -> d.kind() == AlertDecision.Kind.DEBOUNCED)) {
       metrics.alertDebounced();
-      return;
     }
-    String text = AlertText.summary(a, config.env(), config.exchange());
-    List<String> delivered = deliver(text);
-    if (delivered.isEmpty()) {
-      return;
+    List<String> due =
+        decisions.entrySet().stream()
+            .filter(e -> e.getValue().send())
+            .map(Map.Entry::getKey)
+            .filter(ch -> !ch.equals(NO_CHANNEL))
+            .toList();
+    boolean anyDue = decisions.values().stream().anyMatch(AlertDecision::send);
+    if (anyDue) {
+      String text = AlertText.summary(a, config.env(), config.exchange());
+      List<String> delivered = deliver(text, due);
+      if (!delivered.isEmpty()) {
+        console.info(
+            "ALERT_SENT verdict=" + a.verdict() + " channels=" + String.join(",", delivered));
+        ledger = ledger.delivered(delivered, new AlertState(a.verdict(), now, signature));
+        state.saveAlertState(ledger);
+      }
     }
-    console.info("ALERT_SENT verdict=" + a.verdict() + " channels=" + String.join(",", delivered));
-    state.saveAlertState(new AlertState(a.verdict(), now, signature));
+    remember(ledger, now);
   }
 
-  /** Sends (or prints, in dry-run) and returns the channels that delivered. */
-  private List<String> deliver(String text) {
+  /**
+   * One {@code [✅ RESOLVED]} message to each channel that was last sent an alert at or above the
+   * minimum severity; once delivered that channel's state is the cleared verdict, so it is not
+   * resolved twice and a new alert goes out at once.
+   */
+  private AlertLedger resolve(Analysis a, AlertLedger ledger, List<String> channels, Instant now) {
+    List<String> due = new ArrayList<>();
+    Level previous = Level.OK;
+    for (String ch : channels) {
+      Optional<AlertState> last = ledger.forChannel(ch).filter(s -> policy.allows(s.lastLevel()));
+      if (last.isPresent()) {
+        due.add(ch);
+        previous =
+            previous.compareTo(last.get().lastLevel()) >= 0 ? previous : last.get().lastLevel();
+      }
+    }
+    if (due.isEmpty()) {
+      return ledger;
+    }
+    List<String> delivered =
+        deliver(AlertText.resolved(a, previous, config.env(), config.exchange()), due);
+    if (delivered.isEmpty()) {
+      return ledger;
+    }
+    console.info(
+        "ALERT_RESOLVED verdict="
+            + a.verdict()
+            + " prev="
+            + previous
+            + " channels="
+            + String.join(",", delivered));
+    AlertLedger next = ledger.delivered(delivered, new AlertState(a.verdict(), now, ""));
+    state.saveAlertState(next);
+    return next;
+  }
+
+  /** The channels alerts go to: the configured ones, or the console in dry-run. */
+  private List<String> alertChannels() {
+    return config.dryRun()
+        ? List.of(DRY_RUN)
+        : dispatcher.channels().stream().map(AlertChannel::label).toList();
+  }
+
+  private void remember(AlertLedger ledger, Instant now) {
+    lastLedger = ledger;
+    refreshDebounce(now);
+  }
+
+  /**
+   * The debounce gauge: minutes until the slowest channel may repeat its alert, from each channel's
+   * own delivery (full window right after a send). Refreshed while waiting, so it moves at any
+   * interval.
+   */
+  private void refreshDebounce(Instant now) {
+    long remaining = 0;
+    for (String ch : alertChannels()) {
+      Optional<AlertState> s = lastLedger.forChannel(ch).filter(x -> policy.allows(x.lastLevel()));
+      if (s.isPresent()) {
+        long elapsed = Math.max(0, Duration.between(s.get().lastSentUtc(), now).toMinutes());
+        remaining = Math.max(remaining, Math.max(0, config.debounceMin() - elapsed));
+      }
+    }
+    metrics.debounceRemaining(remaining);
+  }
+
+  /** Sends to {@code channels} (or prints, in dry-run) and returns those that delivered. */
+  private List<String> deliver(String text, List<String> channels) {
     if (config.dryRun()) {
       console.info("ALERT_DRY_RUN text follows");
       console.print(text + "\n");
-      return List.of("dry-run");
+      return List.of(DRY_RUN);
     }
     if (!dispatcher.hasChannels()) {
       if (!warnedNoChannel) {
@@ -233,16 +338,26 @@ final class RunnerCycle {
       }
       return List.of();
     }
-    List<AlertChannel> delivered = dispatcher.dispatch(text, msg -> console.warn(redact(msg)));
-    for (AlertChannel ch : config.channels()) {
+    List<AlertChannel> wanted =
+        channels.stream().map(c -> AlertChannel.parse(c).orElseThrow()).toList();
+    List<AlertChannel> delivered =
+        dispatcher.dispatch(text, wanted, msg -> console.warn(redact(msg)));
+    List<String> failed = new ArrayList<>();
+    for (AlertChannel ch : wanted) {
       if (delivered.contains(ch)) {
         metrics.alertSent(ch);
       } else {
         metrics.alertFailed(ch);
+        failed.add(ch.label());
       }
     }
     if (delivered.isEmpty()) {
       console.warn("ALERT_FAILED not delivered on any channel, will retry next cycle");
+    } else if (!failed.isEmpty()) {
+      console.warn(
+          "ALERT_FAILED not delivered on "
+              + String.join(",", failed)
+              + ", will retry there next cycle");
     }
     return delivered.stream().map(AlertChannel::label).toList();
   }
@@ -259,7 +374,7 @@ final class RunnerCycle {
       return;
     }
     String text = AlertText.redisDown(config.env(), config.exchange(), consecutiveFailures, now);
-    List<String> delivered = deliver(text);
+    List<String> delivered = deliver(text, alertChannels());
     if (!delivered.isEmpty()) {
       console.info(
           "ALERT_SENT verdict=WARN reason=redis_down consecutive_failures="
@@ -271,9 +386,23 @@ final class RunnerCycle {
   }
 
   private void heartbeat(Instant now) {
-    String where = state.writeHeartbeat(now);
+    String where = state.writeHeartbeat(now, false);
     metrics.heartbeat(now);
+    metrics.cycleCompleted(now);
     console.info("Heartbeat written key=" + config.key(config.heartbeatKey()) + " store=" + where);
+  }
+
+  /**
+   * Between cycles: the heartbeat (Redis key, local file, metric) and the debounce gauge move on,
+   * so liveness and the gauge do not depend on {@code --interval-min}. A Redis that is down was
+   * already reported by the cycle, so this says so only in debug lines.
+   */
+  void heartbeatWhileWaiting() {
+    Instant now = clock.instant();
+    String where = state.writeHeartbeat(now, true);
+    metrics.heartbeat(now);
+    refreshDebounce(now);
+    console.debug("Heartbeat refreshed while waiting store=" + where);
   }
 
   private long elapsedMs(long start) {

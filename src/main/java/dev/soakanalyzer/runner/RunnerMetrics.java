@@ -4,6 +4,7 @@ import dev.soakanalyzer.core.model.Level;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,11 @@ public final class RunnerMetrics {
   public static final String ALERTS_DEBOUNCED = "soak_alerts_debounced_total";
   public static final String ALERTS_FAILED = "soak_alerts_failed_total";
   public static final String ALERT_MIN_SEVERITY = "soak_alert_min_severity";
+  public static final String LAST_CYCLE_TS = "soak_runner_last_cycle_timestamp_seconds";
+  public static final String INTERVAL = "soak_runner_interval_seconds";
+  public static final String START_TS = "soak_runner_start_time_seconds";
+  public static final String BUILD_INFO = "soak_runner_build_info";
+  public static final String DEBOUNCE_WINDOW = "soak_alert_debounce_window_minutes";
 
   /** Every metric name above; the dashboard and the rules use only these. */
   public static final java.util.List<String> NAMES =
@@ -42,7 +48,12 @@ public final class RunnerMetrics {
           ALERTS_SENT,
           ALERTS_DEBOUNCED,
           ALERTS_FAILED,
-          ALERT_MIN_SEVERITY);
+          ALERT_MIN_SEVERITY,
+          LAST_CYCLE_TS,
+          INTERVAL,
+          START_TS,
+          BUILD_INFO,
+          DEBOUNCE_WINDOW);
 
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private final String env;
@@ -59,6 +70,11 @@ public final class RunnerMetrics {
   private final Counter alertsDebounced;
   private final Counter alertsFailed;
   private final Gauge minSeverity;
+  private final Gauge lastCycle;
+  private final Gauge interval;
+  private final Gauge startTime;
+  private final Info buildInfo;
+  private final Gauge debounceWindow;
 
   /** Cycle outcomes, as in {@code CONTINUOUS_METRICS verdict=...} (lower case). */
   static final java.util.List<String> OUTCOMES =
@@ -152,6 +168,36 @@ public final class RunnerMetrics {
             .help("Effective alert minimum severity: 0=OK 1=WARN 2=CRIT")
             .labelNames("env", "exchange")
             .register(registry);
+    lastCycle =
+        Gauge.builder()
+            .name(LAST_CYCLE_TS)
+            .help("Unix time the last cycle ended (the runner's start until one has)")
+            .labelNames("env", "exchange")
+            .register(registry);
+    interval =
+        Gauge.builder()
+            .name(INTERVAL)
+            .help("Configured pause between cycles (--interval-min), in seconds")
+            .labelNames("env", "exchange")
+            .register(registry);
+    startTime =
+        Gauge.builder()
+            .name(START_TS)
+            .help("Unix time this runner process started")
+            .labelNames("env", "exchange")
+            .register(registry);
+    buildInfo =
+        Info.builder()
+            .name("soak_runner_build")
+            .help("Always 1; the version label says which build runs")
+            .labelNames("env", "exchange", "version")
+            .register(registry);
+    debounceWindow =
+        Gauge.builder()
+            .name(DEBOUNCE_WINDOW)
+            .help("Configured debounce window (--alert-debounce-min), in minutes")
+            .labelNames("env", "exchange")
+            .register(registry);
     debounceRemaining.labelValues(env, exchange).set(0);
     exportConsecutive.labelValues(env, exchange).set(0);
     // Counters exist at 0 from the first scrape: every panel has data, and increase() counts the
@@ -169,6 +215,23 @@ public final class RunnerMetrics {
 
   public PrometheusRegistry registry() {
     return registry;
+  }
+
+  /**
+   * What is known at start: the process start (also the first "last cycle", so a first cycle that
+   * hangs is seen), the interval, the debounce window and the build.
+   */
+  void started(Instant at, Duration every, long debounceMin, String version) {
+    startTime.labelValues(env, exchange).set(at.getEpochSecond());
+    lastCycle.labelValues(env, exchange).set(at.getEpochSecond());
+    heartbeat.labelValues(env, exchange).set(at.getEpochSecond());
+    interval.labelValues(env, exchange).set(every.getSeconds());
+    debounceWindow.labelValues(env, exchange).set(debounceMin);
+    buildInfo.setLabelValues(env, exchange, version);
+  }
+
+  void cycleCompleted(Instant at) {
+    lastCycle.labelValues(env, exchange).set(at.getEpochSecond());
   }
 
   void debounceRemaining(long minutes) {

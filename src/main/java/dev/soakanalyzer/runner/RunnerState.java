@@ -2,7 +2,7 @@ package dev.soakanalyzer.runner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.soakanalyzer.alert.AlertState;
+import dev.soakanalyzer.alert.AlertLedger;
 import dev.soakanalyzer.app.Console;
 import dev.soakanalyzer.state.ExportStatusFile;
 import dev.soakanalyzer.state.StateStore;
@@ -53,13 +53,22 @@ final class RunnerState {
     return config.key(config.alertKey());
   }
 
-  /** The alert state and where it was read from ({@code redis} or {@code local}). */
-  record Loaded(Optional<AlertState> state, String source) {}
-
-  Loaded loadAlertState() {
+  /**
+   * Reads the alert state from Redis and from the local file and keeps the copy with the newer
+   * {@code last_sent_utc}, so a delivery recorded only locally while Redis was down (or only in
+   * Redis) is never delivered again. The winner is written back to the stale side. A delivery dated
+   * after {@code now} (a clock that was ahead) is moved to {@code now} and written back, with a
+   * warning, so the debounce ends at most one window later. An unreadable copy is reported naming
+   * it and ignored: the state starts fresh rather than crash or stay silent.
+   */
+  AlertLedger loadAlertState(Instant now) {
+    Optional<AlertLedger> fromRedis = Optional.empty();
+    boolean redisReadable = false;
     if (redis.isPresent()) {
       try {
-        return new Loaded(redis.get().get(alertKey()).flatMap(AlertState::fromJson), "redis");
+        Optional<String> text = redis.get().get(alertKey());
+        redisReadable = true;
+        fromRedis = Optional.of(parse(text.orElse(""), "redis key " + alertKey()));
       } catch (StateStoreException e) {
         console.warn(
             (e.unreachable() ? "redis unavailable" : "redis error: " + e.getMessage())
@@ -67,11 +76,46 @@ final class RunnerState {
                 + alertStateFile());
       }
     }
-    return new Loaded(readFile(alertStateFile()).flatMap(AlertState::fromJson), "local");
+    AlertLedger local =
+        parse(readFile(alertStateFile()).orElse(""), "alert state file " + alertStateFile());
+    AlertLedger winner = fromRedis.map(r -> r.newer(local)).orElse(local);
+    boolean writeBack = false;
+    if (winner.hasFutureTimestamp(now)) {
+      console.warn(
+          "alert state "
+              + (winner == local ? "file " + alertStateFile() : "redis key " + alertKey())
+              + " has last_sent_utc "
+              + winner.latest().map(s -> s.lastSentUtc().toString()).orElse("?")
+              + " in the future (clock skew?), replaced by "
+              + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+      winner = winner.notAfter(now);
+      writeBack = true;
+    }
+    if (writeBack || (redisReadable && !winner.toJson().equals(fromRedis.get().toJson()))) {
+      putRedis(winner);
+    }
+    if (writeBack || !winner.toJson().equals(local.toJson())) {
+      writeQuietly(alertStateFile(), winner.toJson());
+    }
+    return winner;
   }
 
-  /** Stores a delivered alert: Redis when reachable, and always the local mirror. */
-  void saveAlertState(AlertState state) {
+  private AlertLedger parse(String text, String where) {
+    try {
+      return AlertLedger.fromJson(text);
+    } catch (IllegalArgumentException e) {
+      console.warn(where + " is not a valid alert state (" + e.getMessage() + "), starting fresh");
+      return AlertLedger.EMPTY;
+    }
+  }
+
+  /** Stores the alert state in Redis when reachable, and always in the local file. */
+  void saveAlertState(AlertLedger state) {
+    putRedis(state);
+    writeQuietly(alertStateFile(), state.toJson());
+  }
+
+  private void putRedis(AlertLedger state) {
     if (redis.isPresent()) {
       try {
         redis.get().put(alertKey(), state.toJson(), null);
@@ -82,7 +126,6 @@ final class RunnerState {
                 + alertStateFile());
       }
     }
-    writeQuietly(alertStateFile(), state.toJson());
   }
 
   /** The last exported summary hash (stored with the export's TTL, so expiry re-exports). */
@@ -153,7 +196,7 @@ final class RunnerState {
    *
    * @return where it was written, e.g. {@code redis} or {@code local}
    */
-  String writeHeartbeat(Instant at) {
+  String writeHeartbeat(Instant at, boolean quiet) {
     String value = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     String where = "local";
     if (redis.isPresent()) {
@@ -161,7 +204,8 @@ final class RunnerState {
         redis.get().put(config.key(config.heartbeatKey()), value, config.heartbeatTtl());
         where = "redis";
       } catch (StateStoreException e) {
-        console.warn(
+        java.util.function.Consumer<String> say = quiet ? console::debug : console::warn;
+        say.accept(
             "heartbeat not written to redis ("
                 + (e.unreachable() ? "redis unavailable" : e.getMessage())
                 + "), written to "

@@ -140,6 +140,8 @@ class AlertFaultsTest {
             false,
             false,
             Optional.empty(),
+            "127.0.0.1",
+            true,
             RunnerConfig.Secrets.NONE);
     return Runner.run(
             config,

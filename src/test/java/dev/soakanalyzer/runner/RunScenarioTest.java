@@ -301,8 +301,10 @@ class RunScenarioTest {
             .readTree(work.resolve("artifacts/state/alert_state.json").toFile());
     assertThat(state.fieldNames())
         .toIterable()
-        .containsExactly("last_level", "last_sent_utc", "last_signature");
+        .containsExactly("last_level", "last_sent_utc", "last_signature", "channels");
     assertThat(state.path("last_sent_utc").asText()).isEqualTo("2025-10-26T12:00:00Z");
+    assertThat(state.path("channels").path("telegram").path("last_sent_utc").asText())
+        .isEqualTo("2025-10-26T12:00:00Z");
     assertThat(state.path("last_signature").asText()).matches("[0-9a-f]{40}");
     assertThat(redis.cli("DBSIZE")).isEqualTo("0");
     clock.advance(Duration.ofMinutes(30));
@@ -340,7 +342,7 @@ class RunScenarioTest {
   @Test
   void exitOnCritExportsAndAlertsThenExitsOne() throws Exception {
     fake("crit", 1);
-    Result r = run("--exit-on-crit", "--max-iterations", "0", "--interval-min", "0");
+    Result r = run("--exit-on-crit", "--max-iterations", "0", "--interval-min", "1");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).contains("EXPORT_STATUS summary=OK").contains("ALERT_SENT verdict=CRIT");
     assertThat(redis.cli("HGET", "dev:bybit:soak:summary", "verdict")).isEqualTo("CRIT");

@@ -137,6 +137,8 @@ class RunnerMetricsTest {
         false,
         false,
         Optional.empty(),
+        "127.0.0.1",
+        true,
         RunnerConfig.Secrets.NONE);
   }
 }

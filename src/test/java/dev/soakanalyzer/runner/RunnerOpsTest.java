@@ -89,6 +89,8 @@ class RunnerOpsTest {
             true,
             false,
             Optional.of(0),
+            "127.0.0.1",
+            true,
             RunnerConfig.Secrets.NONE);
     int code =
         Runner.run(
