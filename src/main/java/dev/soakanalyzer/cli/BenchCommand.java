@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    subcommands = BenchSignalCommand.class,
     sortOptions = false,
     description = {
       "Generate a deterministic soak data set and time 'analyze' on it.",

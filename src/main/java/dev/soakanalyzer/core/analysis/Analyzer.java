@@ -4,6 +4,7 @@ import dev.soakanalyzer.core.model.Analysis;
 import dev.soakanalyzer.core.model.AnalysisSettings;
 import dev.soakanalyzer.core.model.CellCounts;
 import dev.soakanalyzer.core.model.CellStatus;
+import dev.soakanalyzer.core.model.ChangePoint;
 import dev.soakanalyzer.core.model.Level;
 import dev.soakanalyzer.core.model.MetricCatalog;
 import dev.soakanalyzer.core.model.MetricCell;
@@ -133,6 +134,7 @@ public final class Analyzer {
           new double[0],
           0,
           0,
+          null,
           null);
     }
     Bucketing points = Bucketing.of(windows, column, timeBuckets);
@@ -151,7 +153,22 @@ public final class Analyzer {
         points.points(),
         warnEvents,
         critEvents,
-        worst);
+        worst,
+        changePoint(windows, column, present.length));
+  }
+
+  /** Change point over the windows that have a value (never the buckets: it names a real window). */
+  private static ChangePoint changePoint(int[] windows, double[] column, int count) {
+    int[] w = new int[count];
+    double[] v = new double[count];
+    int j = 0;
+    for (int i = 0; i < windows.length; i++) {
+      if (!Double.isNaN(column[i])) {
+        w[j] = windows[i];
+        v[j++] = column[i];
+      }
+    }
+    return ChangePointDetector.detect(w, v, count);
   }
 
   /**

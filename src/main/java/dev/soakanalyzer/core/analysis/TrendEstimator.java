@@ -2,12 +2,11 @@ package dev.soakanalyzer.core.analysis;
 
 import dev.soakanalyzer.core.model.Trend;
 import dev.soakanalyzer.core.model.TrendResult;
-import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
  * OLS trend with the guide's rule: slope normalized by the range of the values; {@code ↑} above
- * +0.01, {@code ↓} below -0.01, else {@code ≈}.
+ * +0.01, {@code ↓} below -0.01, else {@code ≈}; its p-value from {@link TrendSignificance}.
  */
 public final class TrendEstimator {
   /** 1% of the metric's range per window (or per bucket). */
@@ -39,22 +38,7 @@ public final class TrendEstimator {
     double normalized = slope / range;
     Trend trend =
         normalized > THRESHOLD ? Trend.UP : normalized < -THRESHOLD ? Trend.DOWN : Trend.FLAT;
-    double p = n > 2 ? pValue(regression, n) : Double.NaN;
+    double p = TrendSignificance.pValue(x, y, n);
     return new TrendResult(trend, slope, normalized, p);
-  }
-
-  /**
-   * Two-sided p-value of the slope, as {@link SimpleRegression#getSignificance()} computes it, but
-   * through the regularized beta function directly: getSignificance builds a TDistribution (and its
-   * random generator) per call, which dominated the analysis of runs with thousands of symbols.
-   */
-  static double pValue(SimpleRegression regression, int n) {
-    double stdErr = regression.getSlopeStdErr();
-    if (!(stdErr > 0)) {
-      return Double.isFinite(stdErr) ? 0.0 : Double.NaN;
-    }
-    double t = regression.getSlope() / stdErr;
-    double df = n - 2.0;
-    return Beta.regularizedBeta(df / (df + t * t), df / 2.0, 0.5);
   }
 }

@@ -9,6 +9,7 @@ package dev.soakanalyzer.core.model;
  * @param warnEvents WARN violation events of this cell
  * @param critEvents CRIT violation events of this cell
  * @param worst the most severe violation (worst level, then furthest past its bound), or null
+ * @param changePoint the most significant shift of level, or null when none is significant
  */
 public record MetricCell(
     MetricDef metric,
@@ -24,7 +25,8 @@ public record MetricCell(
     double[] plotPoints,
     int warnEvents,
     int critEvents,
-    Violation worst) {
+    Violation worst,
+    ChangePoint changePoint) {
 
   public boolean hasData() {
     return status != CellStatus.NO_DATA;

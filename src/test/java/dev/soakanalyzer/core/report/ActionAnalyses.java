@@ -148,7 +148,8 @@ final class ActionAnalyses {
               points,
               warnEvents,
               critEvents,
-              worst));
+              worst,
+              null));
     }
     Level verdict = Level.worst(edge, lat);
     return new SymbolAnalysis(sym, windows, cells, verdict);
