@@ -5,6 +5,7 @@ import dev.soakanalyzer.core.model.Direction;
 import dev.soakanalyzer.core.model.Level;
 import dev.soakanalyzer.core.model.MetricDef;
 import dev.soakanalyzer.core.model.Violation;
+import dev.soakanalyzer.core.report.SignalText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -67,6 +68,15 @@ public final class AlertText {
             .append(plain(v.value(), decimals, 0))
             .append(")\n");
       }
+    }
+    List<SignalText.Shift> shifts = SignalText.shifts(analysis);
+    if (!shifts.isEmpty()) {
+      sb.append("\nLevel shifts:\n");
+      shifts.stream()
+          .limit(TOP_VIOLATIONS)
+          .forEach(
+              s ->
+                  sb.append("- ").append(s.symbol()).append(' ').append(s.sentence()).append('\n'));
     }
     sb.append("\nАртефакты: POST_SOAK_ANALYSIS.md, RECOMMENDATIONS.md");
     return sb.toString();

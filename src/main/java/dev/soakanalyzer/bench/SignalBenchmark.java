@@ -11,9 +11,9 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
- * Monte-Carlo evidence for the trend test and the change-point detector: noise of sd 0.3 around 3.0,
- * stationary AR(1) with coefficient phi; "false" is the share of trendless series flagged at p <
- * 0.01, "power" the share flagged when a -0.3 drift runs across the soak. Every cell has its own
+ * Monte-Carlo evidence for the trend test and the change-point detector: noise of sd 0.3 around
+ * 3.0, stationary AR(1) with coefficient phi; "false" is the share of trendless series flagged at p
+ * < 0.01, "power" the share flagged when a -0.3 drift runs across the soak. Every cell has its own
  * seed derived from (seed, n, phi, experiment), so the table is identical run to run and a cell
  * does not change when the grid around it does.
  */
@@ -38,7 +38,12 @@ public final class SignalBenchmark {
 
   /** A step of {@code step} sd at the middle of {@code n} windows of independent noise. */
   public record StepRow(
-      int n, double step, double found, double foundWithin2, double oracleFound, double oracleWithin2) {}
+      int n,
+      double step,
+      double found,
+      double foundWithin2,
+      double oracleFound,
+      double oracleWithin2) {}
 
   public static List<TrendRow> trendTable(int[] ns, double[] phis, int trials, long seed) {
     List<TrendRow> rows = new ArrayList<>();

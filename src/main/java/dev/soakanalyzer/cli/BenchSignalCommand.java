@@ -43,10 +43,7 @@ public final class BenchSignalCommand implements Callable<Integer> {
       description = "Trials per cell (default: ${DEFAULT-VALUE}).")
   int trials;
 
-  @Option(
-      names = "--seed",
-      defaultValue = "16",
-      description = "Seed (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", defaultValue = "16", description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   public BenchSignalCommand(CliContext context) {
@@ -79,8 +76,7 @@ public final class BenchSignalCommand implements Callable<Integer> {
         "| n | phi | false: guide arrow | OLS | calibrated | power: OLS | calibrated"
             + " | oracle | false change point |");
     out.println("|---|---|---|---|---|---|---|---|---|");
-    for (SignalBenchmark.TrendRow r :
-        SignalBenchmark.trendTable(lengths, phis, trials, seed)) {
+    for (SignalBenchmark.TrendRow r : SignalBenchmark.trendTable(lengths, phis, trials, seed)) {
       out.printf(
           Locale.ROOT,
           "| %d | %.1f | %s | %s | %s | %s | %s | %s | %s |%n",

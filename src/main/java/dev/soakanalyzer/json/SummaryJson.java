@@ -16,8 +16,9 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * SOAK_SUMMARY.json in the guide's structure. Extra fields (never renamed ones): per metric {@code
- * slope}, {@code slope_normalized} and {@code p_value}; top level {@code insufficient_windows},
- * {@code skipped_files}, {@code violation_events}.
+ * slope}, {@code slope_normalized}, {@code p_value}, {@code trend_significant} and {@code
+ * change_point}; top level {@code insufficient_windows}, {@code skipped_files}, {@code
+ * violation_events}.
  */
 public final class SummaryJson {
   public static final DateTimeFormatter UTC_SECONDS =
@@ -69,6 +70,9 @@ public final class SummaryJson {
             c.valueCount() >= 2 ? c.trend().normalizedSlope() : Double.NaN,
             6);
         significant(g, "p_value", c.trend().pValue());
+        // trend_significant: p_value < 0.01 from the autocorrelation-corrected trend test
+        g.writeBooleanField("trend_significant", c.trend().significant());
+        changePoint(g, c);
         g.writeEndObject();
       }
       g.writeEndObject();
@@ -87,6 +91,22 @@ public final class SummaryJson {
     g.writeEndObject();
     g.writeNumberField("skipped_files", a.quality().skipped().size());
     g.writeNumberField("violation_events", a.violations().size());
+    g.writeEndObject();
+  }
+
+  /** The most significant shift of level: first window of the new level, medians either side. */
+  private static void changePoint(JsonGenerator g, MetricCell c) throws IOException {
+    var cp = c.changePoint();
+    g.writeFieldName("change_point");
+    if (cp == null) {
+      g.writeNull();
+      return;
+    }
+    g.writeStartObject();
+    g.writeNumberField("window_index", cp.windowIndex());
+    rounded(g, "before", cp.before(), c.metric().decimals());
+    rounded(g, "after", cp.after(), c.metric().decimals());
+    significant(g, "p_value", cp.pValue());
     g.writeEndObject();
   }
 

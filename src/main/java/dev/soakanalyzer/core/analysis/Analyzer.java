@@ -157,7 +157,9 @@ public final class Analyzer {
         changePoint(windows, column, present.length));
   }
 
-  /** Change point over the windows that have a value (never the buckets: it names a real window). */
+  /**
+   * Change point over the windows that have a value (never the buckets: it names a real window).
+   */
   private static ChangePoint changePoint(int[] windows, double[] column, int count) {
     int[] w = new int[count];
     double[] v = new double[count];

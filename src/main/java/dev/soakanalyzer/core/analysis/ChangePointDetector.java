@@ -8,22 +8,22 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactor
 
 /**
  * The most significant single shift of level (at-most-one-change CUSUM), calibrated for AR(1)
- * correlated windows (measured: at most about 1% false change points on trendless AR(1) noise
- * with phi up to 0.8, n from 8 to 1000; see docs/SIGNAL.md).
+ * correlated windows (measured: at most about 1% false change points on trendless AR(1) noise with
+ * phi up to 0.8, n from 8 to 1000; see docs/SIGNAL.md).
  *
  * <ul>
  *   <li>Where: the least-squares split, the k maximising |S_k| / sqrt(k (n-k) / n) with S_k the
  *       cumulative sum of deviations from the mean.
  *   <li>How sure: max_k |S_k| / sqrt(n * lrv) against the Kolmogorov distribution (the supremum of
  *       a Brownian bridge). The long-run variance lrv = s^2 (1+phi)/(1-phi) comes from the
- *       residuals around the fitted step; their lag-1 autocorrelation understates phi by about
- *       (3.5 + 9 phi) / n (the split is chosen to fit the noise), which is undone, then phi is
- *       shifted up by 3 / n. The uncertainty of lrv is integrated out (the statistic is treated as
+ *       residuals around the fitted step; their lag-1 autocorrelation understates phi by about (3.5
+ *       + 9 phi) / n (the split is chosen to fit the noise), which is undone, then phi is shifted
+ *       up by 3 / n. The uncertainty of lrv is integrated out (the statistic is treated as
  *       studentized, lrv ~ chi^2 on {@link Autocorrelation#degreesOfFreedom} df).
  * </ul>
  *
- * Series shorter than {@link #MIN_POINTS} never report a change: at those lengths a wandering
- * AR(1) series and a step cannot be told apart.
+ * Series shorter than {@link #MIN_POINTS} never report a change: at those lengths a wandering AR(1)
+ * series and a step cannot be told apart.
  */
 public final class ChangePointDetector {
   public static final double ALPHA = TrendResult.ALPHA;

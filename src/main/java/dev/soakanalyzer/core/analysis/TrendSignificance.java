@@ -11,8 +11,8 @@ import org.apache.commons.math3.special.Beta;
  *
  * <ol>
  *   <li>phi from the lag-1 autocorrelation r of the OLS residuals, corrected for its small-sample
- *       bias (detrended residuals understate phi by about (3 + 4 phi) / n) and then shifted up by
- *       5 / n, clamped to [0, 0.97]: erring high costs power, erring low costs calibration;
+ *       bias (detrended residuals understate phi by about (3 + 4 phi) / n) and then shifted up by 5
+ *       / n, clamped to [0, 0.97]: erring high costs power, erring low costs calibration;
  *   <li>the exact finite-sample variance of the OLS slope under that AR(1): sigma^2 x'Rx / Sxx^2,
  *       with sigma^2 = RSS / tr(MR) (the residual variance is itself biased low under AR(1));
  *   <li>a t reference on {@link Autocorrelation#degreesOfFreedom} degrees of freedom.

@@ -45,10 +45,14 @@ public final class AnalysisReportRenderer {
       sb.append("\n").append(insufficientWindowsWarning(a)).append("\n");
     }
     summaryTable(sb, a, sink);
+    if (SignalText.anySignificant(a)) {
+      sb.append('\n').append(SignalText.STAR_NOTE).append('\n');
+    }
     violationsSummary(sb, a);
     sb.append("\n## Final Verdict\n\n").append(StatusLabels.verdictLine(a.verdict())).append("\n");
     symbolDetails(sb, a, sink);
     worstWindows(sb, a);
+    levelShifts(sb, a);
     thresholds(sb, a);
     dataQuality(sb, a);
     sink.write(sb);
@@ -81,7 +85,7 @@ public final class AnalysisReportRenderer {
             .append(" | ")
             .append(Sparkline.render(c.plotPoints(), Sparkline.WIDE))
             .append(" | ")
-            .append(c.hasData() ? c.trend().trend().symbol() : "—")
+            .append(SignalText.arrow(c))
             .append(" | ")
             .append(StatusLabels.of(c.status()))
             .append(" |");
@@ -134,7 +138,7 @@ public final class AnalysisReportRenderer {
             .append(" | ")
             .append(Numbers.format(c.max(), d))
             .append(" | ")
-            .append(c.hasData() ? c.trend().trend().symbol() : "—")
+            .append(SignalText.arrow(c))
             .append(" | ")
             .append(c.valueCount() >= 2 ? Numbers.format(c.trend().normalizedSlope(), 4) : "n/a")
             .append(" | ")
@@ -191,6 +195,30 @@ public final class AnalysisReportRenderer {
       sb.append("\n… and ")
           .append(a.violations().size() - top.size())
           .append(" more violation events in VIOLATIONS.json.\n");
+    }
+  }
+
+  /** One sentence per violating cell whose level shifted: when it changed, not only that. */
+  private static void levelShifts(StringBuilder sb, Analysis a) {
+    List<SignalText.Shift> shifts = SignalText.shifts(a);
+    if (shifts.isEmpty()) {
+      return;
+    }
+    sb.append("\n## Level Shifts\n\n");
+    shifts.stream()
+        .limit(LIST_LIMIT)
+        .forEach(
+            s ->
+                sb.append("- ")
+                    .append(Markdown.escapeCell(s.symbol()))
+                    .append(' ')
+                    .append(s.sentence())
+                    .append(" (p ")
+                    .append(pValue(s.changePoint().pValue()).startsWith("<") ? "" : "= ")
+                    .append(pValue(s.changePoint().pValue()))
+                    .append(").\n"));
+    if (shifts.size() > LIST_LIMIT) {
+      sb.append("- … and ").append(shifts.size() - LIST_LIMIT).append(" more\n");
     }
   }
 

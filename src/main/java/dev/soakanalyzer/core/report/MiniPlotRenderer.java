@@ -31,12 +31,15 @@ public final class MiniPlotRenderer {
                 + " "
                 + Numbers.format(c.last(), c.metric().decimals())
                 + " "
-                + (c.hasData() ? c.trend().trend().symbol() : "—");
+                + (SignalText.arrow(c));
         sb.append(pad(cell, 20)).append(' ');
       }
       sb.append('\n');
     }
     sb.append(rule).append('\n');
+    if (SignalText.anySignificant(a)) {
+      sb.append(SignalText.STAR_NOTE.replace("`", "")).append('\n');
+    }
     return sb.toString();
   }
 

@@ -33,6 +33,9 @@ public final class PrCommentRenderer {
   /** Charts in the collapsed section at most. */
   static final int MAX_CHARTS = 10;
 
+  /** Level-shift sentences at most (the rest are in POST_SOAK_ANALYSIS.md). */
+  static final int MAX_SHIFTS = 10;
+
   static final String DIGEST_PREFIX = "<!-- soak-analyzer:digest v1 ";
 
   private static final Pattern DIGEST =
@@ -124,6 +127,9 @@ public final class PrCommentRenderer {
     head.append("--------|\n");
 
     StringBuilder tail = new StringBuilder();
+    if (SignalText.anySignificant(a)) {
+      tail.append(SignalText.STAR_NOTE).append("\n\n");
+    }
     tail.append("**Violations:** 🔴 CRIT: ")
         .append(a.counts().crit())
         .append(" | 🟡 WARN: ")
@@ -131,6 +137,24 @@ public final class PrCommentRenderer {
         .append(" | ✅ OK: ")
         .append(a.counts().ok())
         .append("\n\n");
+    List<SignalText.Shift> shifts = SignalText.shifts(a);
+    for (int i = 0; i < Math.min(shifts.size(), MAX_SHIFTS); i++) {
+      SignalText.Shift s = shifts.get(i);
+      tail.append(i == 0 ? "**Level shifts:**\n" : "")
+          .append("- ")
+          .append(Text.cell(s.symbol(), 64))
+          .append(' ')
+          .append(s.sentence())
+          .append('\n');
+    }
+    if (shifts.size() > MAX_SHIFTS) {
+      tail.append("- … and ")
+          .append(shifts.size() - MAX_SHIFTS)
+          .append(" more in POST_SOAK_ANALYSIS.md\n");
+    }
+    if (!shifts.isEmpty()) {
+      tail.append('\n');
+    }
     StringBuilder artefacts = new StringBuilder();
     artefacts.append("**Artifacts:** ");
     List<String> names = new ArrayList<>();
@@ -241,11 +265,7 @@ public final class PrCommentRenderer {
     StringBuilder r = new StringBuilder(96);
     r.append("| ").append(Text.cell(s.symbol(), 64)).append(" |");
     for (MetricCell c : s.cells()) {
-      r.append(' ')
-          .append(value(c, prev))
-          .append(" | ")
-          .append(c.hasData() ? c.trend().trend().symbol() : "—")
-          .append(" |");
+      r.append(' ').append(value(c, prev)).append(" | ").append(SignalText.arrow(c)).append(" |");
     }
     r.append(' ').append(status(s.verdict())).append(" |\n");
     return r.toString();

@@ -112,7 +112,10 @@ public final class StepSummaryRenderer {
           new Item(
               Section.TABLE_ROWS, position.get(s), priority, rank++, symbolRow(s), Kind.SYMBOL));
     }
-    items.add(Item.fixed(Section.TABLE_END, "\n"));
+    items.add(
+        Item.fixed(
+            Section.TABLE_END,
+            SignalText.anySignificant(a) ? "\n" + SignalText.STAR_NOTE + "\n\n" : "\n"));
 
     // Section 2: worst violation events.
     if (!a.violations().isEmpty()) {
@@ -255,7 +258,7 @@ public final class StepSummaryRenderer {
           .append(" | ")
           .append(c.hasData() ? spark(c.plotPoints()) : "n/a")
           .append(" | ")
-          .append(c.hasData() ? c.trend().trend().symbol() : "—")
+          .append(SignalText.arrow(c))
           .append(" | ")
           .append(cellStatus(c.status()))
           .append(" |");

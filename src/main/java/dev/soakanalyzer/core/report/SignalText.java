@@ -1,0 +1,77 @@
+package dev.soakanalyzer.core.report;
+
+import dev.soakanalyzer.core.model.Analysis;
+import dev.soakanalyzer.core.model.CellStatus;
+import dev.soakanalyzer.core.model.ChangePoint;
+import dev.soakanalyzer.core.model.MetricCell;
+import dev.soakanalyzer.core.model.SymbolAnalysis;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The trend arrow with its significance mark and the change-point sentences, one wording for every
+ * surface (reports, PR comment, step summary, alerts).
+ */
+public final class SignalText {
+  /** Said once per report that shows a marked arrow. */
+  public static final String STAR_NOTE =
+      "`*` after a trend arrow: the trend is statistically significant"
+          + " (p < 0.01, corrected for autocorrelation between windows).";
+
+  private SignalText() {}
+
+  /** The guide's arrow, {@code *} appended when the trend test is significant; — without data. */
+  public static String arrow(MetricCell c) {
+    if (!c.hasData()) {
+      return "—";
+    }
+    return c.trend().trend().symbol() + (c.trend().significant() ? "*" : "");
+  }
+
+  public static boolean anySignificant(Analysis a) {
+    for (SymbolAnalysis s : a.symbols()) {
+      for (MetricCell c : s.cells()) {
+        if (c.hasData() && c.trend().significant()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A violating cell whose level shifted, with the symbol it belongs to. */
+  public record Shift(String symbol, MetricCell cell) {
+    public ChangePoint changePoint() {
+      return cell.changePoint();
+    }
+
+    /** e.g. {@code edge_bps fell from 3.05 to 2.41 at window #17} (no symbol, no markup). */
+    public String sentence() {
+      ChangePoint cp = cell.changePoint();
+      int d = cell.metric().decimals();
+      return cell.metric().key()
+          + (cp.fell() ? " fell from " : " rose from ")
+          + Numbers.format(cp.before(), d)
+          + " to "
+          + Numbers.format(cp.after(), d)
+          + " at window #"
+          + cp.windowIndex();
+    }
+  }
+
+  /** Violating (WARN or CRIT) cells with a change point: CRIT first, then symbol, metric order. */
+  public static List<Shift> shifts(Analysis a) {
+    List<Shift> out = new ArrayList<>();
+    for (SymbolAnalysis s : a.symbols()) {
+      for (MetricCell c : s.cells()) {
+        if ((c.status() == CellStatus.CRIT || c.status() == CellStatus.WARN)
+            && c.changePoint() != null) {
+          out.add(new Shift(s.symbol(), c));
+        }
+      }
+    }
+    out.sort(Comparator.comparing((Shift x) -> x.cell().status() == CellStatus.CRIT ? 0 : 1));
+    return out;
+  }
+}
