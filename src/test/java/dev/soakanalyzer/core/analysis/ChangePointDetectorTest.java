@@ -1,0 +1,74 @@
+package dev.soakanalyzer.core.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.soakanalyzer.core.model.ChangePoint;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ChangePointDetectorTest {
+
+  @Test
+  void aClearDropIsFoundAtTheFirstWindowOfTheNewLevelWithMediansOfBothSides() {
+    SplittableRandom r = new SplittableRandom(7);
+    int n = 48;
+    int[] w = new int[n];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      w[i] = i + 1; // window indices start at 1
+      y[i] = (i < 16 ? 3.05 : 2.41) + 0.05 * r.nextGaussian();
+    }
+    ChangePoint cp = ChangePointDetector.detect(w, y, n);
+    assertThat(cp).isNotNull();
+    assertThat(cp.windowIndex()).isEqualTo(17);
+    assertThat(cp.before()).isCloseTo(3.05, within(0.05));
+    assertThat(cp.after()).isCloseTo(2.41, within(0.05));
+    assertThat(cp.fell()).isTrue();
+    assertThat(cp.pValue()).isLessThan(1e-4);
+  }
+
+  @Test
+  void windowIndicesWithGapsAreReportedAsTheRealWindow() {
+    int[] w = new int[30];
+    double[] y = new double[30];
+    for (int i = 0; i < 30; i++) {
+      w[i] = 100 + 2 * i;
+      y[i] = (i < 10 ? 1.0 : 5.0) + (i % 3) * 0.01;
+    }
+    assertThat(ChangePointDetector.detect(w, y, 30).windowIndex()).isEqualTo(120);
+  }
+
+  @Test
+  void independentNoiseWithoutAShiftHasNoChangePoint() {
+    SplittableRandom r = new SplittableRandom(3);
+    double[] y = new double[200];
+    int[] w = new int[200];
+    for (int i = 0; i < 200; i++) {
+      w[i] = i;
+      y[i] = 3.0 + 0.3 * r.nextGaussian();
+    }
+    assertThat(ChangePointDetector.detect(w, y, 200)).isNull();
+  }
+
+  @Test
+  void shortOrConstantSeriesHaveNone() {
+    assertThat(ChangePointDetector.detect(new int[] {1, 2, 3, 4}, new double[] {1, 1, 9, 9}, 4))
+        .isNull();
+    int[] w = new int[20];
+    double[] flat = new double[20];
+    java.util.Arrays.fill(flat, 2.5);
+    assertThat(ChangePointDetector.detect(w, flat, 20)).isNull();
+  }
+
+  @Test
+  void kolmogorovTailMatchesKnownQuantiles() {
+    // P(K > 1.6276) = 0.01, P(K > 1.3581) = 0.05
+    assertThat(ChangePointDetector.kolmogorovTail(1.6276)).isCloseTo(0.01, within(1e-4));
+    assertThat(ChangePointDetector.kolmogorovTail(1.3581)).isCloseTo(0.05, within(1e-4));
+    // A studentized statistic on few degrees of freedom has heavier tails
+    assertThat(ChangePointDetector.studentizedKolmogorov(1.6276, 10)).isGreaterThan(0.01);
+    assertThat(ChangePointDetector.studentizedKolmogorov(1.6276, 1e6))
+        .isCloseTo(0.01, within(2e-4));
+  }
+}
