@@ -154,13 +154,14 @@ public final class Analyzer {
         warnEvents,
         critEvents,
         worst,
-        changePoint(windows, column, present.length));
+        changePoint(windows, column, present.length, timeBuckets));
   }
 
   /**
    * Change point over the windows that have a value (never the buckets: it names a real window).
    */
-  private static ChangePoint changePoint(int[] windows, double[] column, int count) {
+  private static ChangePoint changePoint(
+      int[] windows, double[] column, int count, int timeBuckets) {
     int[] w = new int[count];
     double[] v = new double[count];
     int j = 0;
@@ -170,7 +171,27 @@ public final class Analyzer {
         v[j++] = column[i];
       }
     }
-    return ChangePointDetector.detect(w, v, count);
+    ChangePoint cp = ChangePointDetector.detect(w, v, count);
+    if (cp == null || timeBuckets <= 1) {
+      return cp;
+    }
+    // The plot draws bucket means: the marker goes on the bucket holding the window.
+    int bucket = -1;
+    int nonEmpty = 0;
+    for (int start = 0; start < windows.length; start += timeBuckets) {
+      boolean any = false;
+      boolean holds = false;
+      for (int i = start; i < Math.min(windows.length, start + timeBuckets); i++) {
+        any |= !Double.isNaN(column[i]);
+        holds |= windows[i] == cp.windowIndex();
+      }
+      if (holds) {
+        bucket = nonEmpty;
+        break;
+      }
+      nonEmpty += any ? 1 : 0;
+    }
+    return new ChangePoint(cp.windowIndex(), cp.before(), cp.after(), cp.pValue(), bucket);
   }
 
   /**

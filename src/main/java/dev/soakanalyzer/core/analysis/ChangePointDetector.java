@@ -3,7 +3,7 @@ package dev.soakanalyzer.core.analysis;
 import dev.soakanalyzer.core.model.ChangePoint;
 import dev.soakanalyzer.core.model.TrendResult;
 import java.util.Arrays;
-import org.apache.commons.math3.special.Erf;
+import org.apache.commons.math3.analysis.integration.gauss.HermiteRuleFactory;
 
 /**
  * The most significant single shift of level (at-most-one-change CUSUM), calibrated for AR(1)
@@ -29,15 +29,18 @@ public final class ChangePointDetector {
   static final int MIN_POINTS = 13;
 
   /**
-   * Standard normal quantiles at the midpoints of 32 equal-probability slices: E[f(Z)] is their
-   * mean (a quantile midpoint rule; no integration classes to load for a 3 x 48 run).
+   * Gauss-Hermite rule (24 points) for E[f(Z)], Z standard normal: nodes scaled by sqrt 2, weights
+   * by 1/sqrt pi. Its outer nodes reach 6.5 sd, which the far tail of the variance needs.
    */
-  private static final double[] NORMAL_NODES = new double[32];
+  private static final double[] NODES = new double[24];
+
+  private static final double[] WEIGHTS = new double[24];
 
   static {
-    for (int i = 0; i < NORMAL_NODES.length; i++) {
-      double u = (i + 0.5) / NORMAL_NODES.length;
-      NORMAL_NODES[i] = Math.sqrt(2) * Erf.erfInv(2 * u - 1);
+    var rule = new HermiteRuleFactory().getRule(NODES.length);
+    for (int i = 0; i < NODES.length; i++) {
+      NODES[i] = Math.sqrt(2) * rule.getFirst()[i];
+      WEIGHTS[i] = rule.getSecond()[i] / Math.sqrt(Math.PI);
     }
   }
 
@@ -46,7 +49,8 @@ public final class ChangePointDetector {
   /**
    * @param windows window index of each value, ascending
    * @param values the values, all finite
-   * @return the change point when significant at {@link #ALPHA}, else null
+   * @return the change point when significant at {@link #ALPHA}, else null; its plot index is the
+   *     position among {@code values}
    */
   public static ChangePoint detect(int[] windows, double[] values, int n) {
     if (n < MIN_POINTS) {
@@ -84,7 +88,8 @@ public final class ChangePointDetector {
         windows[split],
         Stats.median(Arrays.copyOfRange(values, 0, split)),
         Stats.median(Arrays.copyOfRange(values, split, n)),
-        p);
+        p,
+        split);
   }
 
   private static double pValue(double[] values, int n, int split, double maxAbs) {
@@ -122,14 +127,13 @@ public final class ChangePointDetector {
   /** P(K > z sqrt(V)) for V ~ chi^2_df / df, K Kolmogorov-distributed. */
   static double studentizedKolmogorov(double z, double df) {
     double a = 2.0 / (9.0 * df);
-    double sum = 0;
-    for (double u : NORMAL_NODES) {
+    double p = 0;
+    for (int i = 0; i < NODES.length; i++) {
       // Wilson-Hilferty: chi^2_df / df ~ (1 - a + sqrt(a) Z)^3
-      double c = 1 - a + Math.sqrt(a) * u;
+      double c = 1 - a + Math.sqrt(a) * NODES[i];
       double v = c > 0 ? c * c * c : 0.0;
-      sum += kolmogorovTail(z * Math.sqrt(v));
+      p += WEIGHTS[i] * kolmogorovTail(z * Math.sqrt(v));
     }
-    double p = sum / NORMAL_NODES.length;
     return Math.max(0.0, Math.min(1.0, p));
   }
 

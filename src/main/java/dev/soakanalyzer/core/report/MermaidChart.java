@@ -22,7 +22,25 @@ public final class MermaidChart {
    */
   public static String render(
       String title, String axisLabel, double[] points, double warn, double crit, int maxPoints) {
-    double[] values = chunkMeans(finite(points), Math.max(2, maxPoints));
+    return render(title, axisLabel, points, warn, crit, maxPoints, -1, 0);
+  }
+
+  /**
+   * As above, with a level-shift marker: the x-axis becomes categorical (point ordinals) and the
+   * point holding {@code markerPoint} (an index into {@code points}, -1 for none) is labelled
+   * {@code ▼window}.
+   */
+  public static String render(
+      String title,
+      String axisLabel,
+      double[] points,
+      double warn,
+      double crit,
+      int maxPoints,
+      int markerPoint,
+      int markerWindow) {
+    double[] finite = finite(points);
+    double[] values = chunkMeans(finite, Math.max(2, maxPoints));
     if (values.length == 0) {
       return "";
     }
@@ -35,7 +53,19 @@ public final class MermaidChart {
     StringBuilder b = new StringBuilder(64 + values.length * 24);
     b.append("```mermaid\nxychart-beta\n");
     b.append("  title \"").append(plain(title)).append("\"\n");
-    b.append("  x-axis \"window\" 1 --> ").append(Math.max(2, values.length)).append('\n');
+    int marker = chunkOf(markerPoint, finite.length, values.length);
+    if (marker >= 0) {
+      b.append("  x-axis \"window\" [");
+      for (int i = 0; i < Math.max(2, values.length); i++) {
+        b.append(i > 0 ? ", " : "")
+            .append('"')
+            .append(i == marker ? "▼" + markerWindow : Integer.toString(i + 1))
+            .append('"');
+      }
+      b.append("]\n");
+    } else {
+      b.append("  x-axis \"window\" 1 --> ").append(Math.max(2, values.length)).append('\n');
+    }
     b.append("  y-axis \"")
         .append(plain(axisLabel))
         .append("\" ")
@@ -95,6 +125,22 @@ public final class MermaidChart {
 
   private static double[] finite(double[] points) {
     return java.util.Arrays.stream(points).filter(Double::isFinite).toArray();
+  }
+
+  /** The chunk {@link #chunkMeans} puts point {@code index} of {@code length} in; -1 for none. */
+  static int chunkOf(int index, int length, int chunks) {
+    if (index < 0 || index >= length) {
+      return -1;
+    }
+    if (length <= chunks) {
+      return index;
+    }
+    for (int c = 0; c < chunks; c++) {
+      if (index < (int) ((long) (c + 1) * length / chunks)) {
+        return c;
+      }
+    }
+    return chunks - 1;
   }
 
   /** Near-equal contiguous chunks, each drawn as its mean. */

@@ -325,7 +325,9 @@ public final class PrCommentRenderer {
             c.plotPoints(),
             c.threshold().warn(),
             c.threshold().crit(),
-            MermaidChart.DEFAULT_MAX_POINTS)
+            MermaidChart.DEFAULT_MAX_POINTS,
+            c.changePoint() == null ? -1 : c.changePoint().plotIndex(),
+            c.changePoint() == null ? 0 : c.changePoint().windowIndex())
         + "\n";
   }
 
