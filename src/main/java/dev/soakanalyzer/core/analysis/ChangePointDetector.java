@@ -53,7 +53,7 @@ public final class ChangePointDetector {
    *     position among {@code values}
    */
   public static ChangePoint detect(int[] windows, double[] values, int n) {
-    if (n < MIN_POINTS) {
+    if (n < MIN_POINTS || Stats.flat(values, n)) {
       return null;
     }
     double mean = 0;

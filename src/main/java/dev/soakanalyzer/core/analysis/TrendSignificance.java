@@ -30,7 +30,7 @@ public final class TrendSignificance {
    * @return the p-value, NaN when fewer than 3 points or no residual variance to judge by
    */
   public static double pValue(double[] x, double[] y, int n) {
-    if (n < 3) {
+    if (n < 3 || Stats.flat(y, n)) {
       return Double.NaN;
     }
     double mx = 0;

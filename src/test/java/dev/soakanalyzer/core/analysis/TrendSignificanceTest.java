@@ -59,6 +59,17 @@ class TrendSignificanceTest {
   }
 
   @Test
+  void floatingPointNoiseIsNoTrend() {
+    double[] x = new double[30];
+    double[] y = new double[30];
+    for (int i = 0; i < 30; i++) {
+      x[i] = i;
+      y[i] = i < 15 ? 0.1 : Math.nextUp(0.1);
+    }
+    assertThat(TrendSignificance.pValue(x, y, 30)).isNaN();
+  }
+
+  @Test
   void theConservativePhiIsClampedAndNeverNegative() {
     assertThat(TrendSignificance.conservativePhi(-0.5, 1000)).isEqualTo(0.0);
     assertThat(TrendSignificance.conservativePhi(0.99, 8)).isEqualTo(Autocorrelation.MAX_PHI);
