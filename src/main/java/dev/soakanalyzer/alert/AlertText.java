@@ -6,6 +6,7 @@ import dev.soakanalyzer.core.model.Level;
 import dev.soakanalyzer.core.model.MetricDef;
 import dev.soakanalyzer.core.model.Violation;
 import dev.soakanalyzer.core.report.SignalText;
+import dev.soakanalyzer.core.report.StatusLabels;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -18,11 +19,7 @@ public final class AlertText {
   private AlertText() {}
 
   public static String badge(Level level) {
-    return switch (level) {
-      case CRIT -> "[🔴 CRIT]";
-      case WARN -> "[🟡 WARN]";
-      case OK -> "[🟢 OK]";
-    };
+    return "[" + StatusLabels.Surface.ALERT.label(level) + "]";
   }
 
   /** The soak summary alert. */

@@ -2,6 +2,7 @@ package dev.soakanalyzer.core.report;
 
 import dev.soakanalyzer.core.model.Analysis;
 import dev.soakanalyzer.core.model.Direction;
+import dev.soakanalyzer.core.model.Level;
 import dev.soakanalyzer.core.model.MetricCell;
 import dev.soakanalyzer.core.model.MetricDef;
 import dev.soakanalyzer.core.model.SkippedFile;
@@ -60,7 +61,8 @@ public final class AnalysisReportRenderer {
 
   /** The guide's warning line for a short run. */
   public static String insufficientWindowsWarning(Analysis a) {
-    return "⚠️ WARNING: Only "
+    return StatusLabels.icon(Level.WARN)
+        + " WARNING: Only "
         + a.windows()
         + " windows analyzed ("
         + a.minWindowsRequired()
@@ -97,9 +99,7 @@ public final class AnalysisReportRenderer {
 
   private static void violationsSummary(StringBuilder sb, Analysis a) {
     sb.append("\n## Violations Summary\n\n");
-    sb.append("- ❌ CRIT: ").append(a.counts().crit()).append('\n');
-    sb.append("- ⚠️ WARN: ").append(a.counts().warn()).append('\n');
-    sb.append("- ✅ OK: ").append(a.counts().ok()).append('\n');
+    sb.append(StatusLabels.countLines(a.counts().crit(), a.counts().warn(), a.counts().ok()));
     if (a.counts().noData() > 0) {
       sb.append("- ➖ NO_DATA: ").append(a.counts().noData()).append('\n');
     }

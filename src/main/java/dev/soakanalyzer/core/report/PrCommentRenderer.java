@@ -1,8 +1,16 @@
 package dev.soakanalyzer.core.report;
 
+import static dev.soakanalyzer.core.report.GitHubMarkdown.IMPORTANCE;
+import static dev.soakanalyzer.core.report.GitHubMarkdown.cell;
+import static dev.soakanalyzer.core.report.GitHubMarkdown.chartBlock;
+import static dev.soakanalyzer.core.report.GitHubMarkdown.code;
+import static dev.soakanalyzer.core.report.GitHubMarkdown.countsLine;
+import static dev.soakanalyzer.core.report.GitHubMarkdown.number;
+import static dev.soakanalyzer.core.report.GitHubMarkdown.status;
+import static dev.soakanalyzer.core.report.GitHubMarkdown.windowsLine;
+
 import dev.soakanalyzer.core.model.Analysis;
 import dev.soakanalyzer.core.model.CellStatus;
-import dev.soakanalyzer.core.model.Level;
 import dev.soakanalyzer.core.model.MetricCell;
 import dev.soakanalyzer.core.model.MetricDef;
 import dev.soakanalyzer.core.model.SymbolAnalysis;
@@ -10,7 +18,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -97,19 +104,9 @@ public final class PrCommentRenderer {
     StringBuilder head = new StringBuilder();
     head.append(marker(o.outDir())).append('\n');
     head.append("### 🧪 Soak Analysis Summary\n\n");
-    head.append("**Windows:** ")
-        .append(a.windows())
-        .append(" (min=")
-        .append(a.minWindowsRequired())
-        .append(") | **Verdict:** ")
-        .append(verdictBadge(a.verdict()))
-        .append("\n\n");
+    head.append(windowsLine(a)).append("\n\n");
     if (a.insufficientWindows()) {
-      head.append("⚠️ WARNING: Only ")
-          .append(a.windows())
-          .append(" windows analyzed (")
-          .append(a.minWindowsRequired())
-          .append(" required for statistical significance)\n\n");
+      head.append(AnalysisReportRenderer.insufficientWindowsWarning(a)).append("\n\n");
     }
     head.append("**Commit:** ")
         .append(code(a.meta().commitRange()))
@@ -118,7 +115,7 @@ public final class PrCommentRenderer {
         .append("\n\n");
     head.append("| Symbol |");
     for (MetricDef m : metrics) {
-      head.append(' ').append(Text.cell(m.shortLabel(), 40)).append(" | Trend |");
+      head.append(' ').append(cell(m.shortLabel(), 40)).append(" | Trend |");
     }
     head.append(" Status |\n|--------|");
     for (int i = 0; i < metrics.size(); i++) {
@@ -130,19 +127,13 @@ public final class PrCommentRenderer {
     if (SignalText.anySignificant(a)) {
       tail.append(SignalText.STAR_NOTE).append("\n\n");
     }
-    tail.append("**Violations:** 🔴 CRIT: ")
-        .append(a.counts().crit())
-        .append(" | 🟡 WARN: ")
-        .append(a.counts().warn())
-        .append(" | ✅ OK: ")
-        .append(a.counts().ok())
-        .append("\n\n");
+    tail.append(countsLine(a)).append("\n\n");
     List<SignalText.Shift> shifts = SignalText.shifts(a);
     for (int i = 0; i < Math.min(shifts.size(), MAX_SHIFTS); i++) {
       SignalText.Shift s = shifts.get(i);
       tail.append(i == 0 ? "**Level shifts:**\n" : "")
           .append("- ")
-          .append(Text.cell(s.symbol(), 64))
+          .append(cell(s.symbol(), 64))
           .append(' ')
           .append(s.sentence())
           .append('\n');
@@ -159,7 +150,7 @@ public final class PrCommentRenderer {
     artefacts.append("**Artifacts:** ");
     List<String> names = new ArrayList<>();
     for (String n : o.artifacts()) {
-      names.add(Text.cell(n, 80));
+      names.add(cell(n, 80));
     }
     artefacts.append(String.join(", ", names)).append('\n');
     if (o.runUrl() != null && o.runUrl().startsWith("https://")) {
@@ -252,18 +243,9 @@ public final class PrCommentRenderer {
     return body.toString();
   }
 
-  /** CRIT symbols first, then WARN, then by violation events, then by name. */
-  static final Comparator<SymbolAnalysis> IMPORTANCE =
-      Comparator.comparing(SymbolAnalysis::verdict, Comparator.reverseOrder())
-          .thenComparing(
-              (SymbolAnalysis s) -> s.violationEvents(Level.CRIT), Comparator.reverseOrder())
-          .thenComparing(
-              (SymbolAnalysis s) -> s.violationEvents(Level.WARN), Comparator.reverseOrder())
-          .thenComparing(SymbolAnalysis::symbol);
-
   private static String row(SymbolAnalysis s, Map<String, Double> prev) {
     StringBuilder r = new StringBuilder(96);
-    r.append("| ").append(Text.cell(s.symbol(), 64)).append(" |");
+    r.append("| ").append(cell(s.symbol(), 64)).append(" |");
     for (MetricCell c : s.cells()) {
       r.append(' ').append(value(c, prev)).append(" | ").append(SignalText.arrow(c)).append(" |");
     }
@@ -276,7 +258,7 @@ public final class PrCommentRenderer {
       return "n/a";
     }
     int d = c.metric().decimals();
-    String v = Text.number(c.last(), d);
+    String v = number(c.last(), d);
     Double before = prev == null ? null : prev.get(c.metric().key());
     if (before == null || !Double.isFinite(before)) {
       return v;
@@ -288,58 +270,6 @@ public final class PrCommentRenderer {
       return v + " (±0)";
     }
     return v + " (" + (delta.signum() > 0 ? "+" : "") + delta.toPlainString() + ")";
-  }
-
-  static String verdictBadge(Level level) {
-    return switch (level) {
-      case OK -> "✅ **OK**";
-      case WARN -> "🟡 **WARN**";
-      case CRIT -> "🔴 **CRIT**";
-    };
-  }
-
-  static String status(Level level) {
-    return switch (level) {
-      case OK -> "✅ OK";
-      case WARN -> "🟡 WARN";
-      case CRIT -> "🔴 CRIT";
-    };
-  }
-
-  static String chartBlock(SymbolAnalysis s, MetricCell c) {
-    String title = s.symbol() + " · " + c.metric().key();
-    return "**"
-        + Text.cell(s.symbol(), 64)
-        + " · "
-        + Text.cell(c.metric().key(), 40)
-        + "** — "
-        + status(c.status().level())
-        + " (WARN "
-        + Text.number(c.threshold().warn(), c.metric().decimals())
-        + ", CRIT "
-        + Text.number(c.threshold().crit(), c.metric().decimals())
-        + ")\n\n"
-        + MermaidChart.render(
-            title,
-            c.metric().key(),
-            c.plotPoints(),
-            c.threshold().warn(),
-            c.threshold().crit(),
-            MermaidChart.DEFAULT_MAX_POINTS,
-            c.changePoint() == null ? -1 : c.changePoint().plotIndex(),
-            c.changePoint() == null ? 0 : c.changePoint().windowIndex())
-        + "\n";
-  }
-
-  /** Metadata in a code span when it is plain, else as escaped text; {@code n/a} when unknown. */
-  static String code(String value) {
-    if (value == null || value.isBlank()) {
-      return "n/a";
-    }
-    if (value.matches("[A-Za-z0-9._:/+=-]{1,80}")) {
-      return "`" + value + "`";
-    }
-    return Text.cell(value, 80);
   }
 
   private static String digestEntry(SymbolAnalysis s) {
@@ -384,18 +314,5 @@ public final class PrCommentRenderer {
       }
     }
     return out;
-  }
-
-  /** Escaping of text that comes from input files (symbol names, notes, metadata). */
-  static final class Text {
-    private Text() {}
-
-    static String cell(String s, int maxCodePoints) {
-      return Markdown.escapeCell(s, maxCodePoints);
-    }
-
-    static String number(double v, int decimals) {
-      return Numbers.format(v, decimals);
-    }
   }
 }

@@ -3,37 +3,88 @@ package dev.soakanalyzer.core.report;
 import dev.soakanalyzer.core.model.CellStatus;
 import dev.soakanalyzer.core.model.Level;
 
-/** The emoji labels of statuses and verdicts used by the Markdown reports. */
+/**
+ * The one table of level labels and emoji, for every surface: the Markdown reports, the GitHub PR
+ * comment and job summary, and the alert messages. Each surface keeps its own emoji set.
+ */
 public final class StatusLabels {
   private StatusLabels() {}
 
+  /** Where a label is shown, with its emoji for OK, WARN and CRIT. */
+  public enum Surface {
+    /** POST_SOAK_ANALYSIS.md and RECOMMENDATIONS.md. */
+    REPORT("✅", "⚠️", "❌"),
+    /** The PR comment and the job summary. */
+    GITHUB("✅", "🟡", "🔴"),
+    /** Telegram and Slack messages. */
+    ALERT("🟢", "🟡", "🔴");
+
+    private final String ok;
+    private final String warn;
+    private final String crit;
+
+    Surface(String ok, String warn, String crit) {
+      this.ok = ok;
+      this.warn = warn;
+      this.crit = crit;
+    }
+
+    public String icon(Level level) {
+      return switch (level) {
+        case OK -> ok;
+        case WARN -> warn;
+        case CRIT -> crit;
+      };
+    }
+
+    /** Emoji and level name, e.g. {@code 🔴 CRIT}. */
+    public String label(Level level) {
+      return icon(level) + " " + level.name();
+    }
+  }
+
+  /** The reports' label of a cell status; {@code ➖ NO_DATA} for a cell without data. */
   public static String of(CellStatus status) {
-    return switch (status) {
-      case OK -> "✅ OK";
-      case WARN -> "⚠️ WARN";
-      case CRIT -> "❌ CRIT";
-      case NO_DATA -> "➖ NO_DATA";
-    };
+    return status == CellStatus.NO_DATA ? "➖ NO_DATA" : of(status.level());
   }
 
+  /** The reports' label of a level. */
   public static String of(Level level) {
-    return of(CellStatus.of(level));
+    return Surface.REPORT.label(level);
   }
 
+  /** The reports' emoji of a level. */
   public static String icon(Level level) {
-    return switch (level) {
-      case OK -> "✅";
-      case WARN -> "⚠️";
-      case CRIT -> "❌";
-    };
+    return Surface.REPORT.icon(level);
   }
 
   /** The guide's final verdict line. */
   public static String verdictLine(Level verdict) {
-    return switch (verdict) {
-      case OK -> "✅ **OK** — All metrics within thresholds";
-      case WARN -> "⚠️ **WARN** — Some metrics below target, optimization recommended";
-      case CRIT -> "❌ **CRIT** — Critical violations found, immediate action required";
-    };
+    return icon(verdict)
+        + " **"
+        + verdict.name()
+        + "** — "
+        + switch (verdict) {
+          case OK -> "All metrics within thresholds";
+          case WARN -> "Some metrics below target, optimization recommended";
+          case CRIT -> "Critical violations found, immediate action required";
+        };
+  }
+
+  /** The reports' counts list: {@code - ❌ CRIT: n}, WARN, OK lines. */
+  public static String countLines(int crit, int warn, int ok) {
+    return "- "
+        + of(Level.CRIT)
+        + ": "
+        + crit
+        + "\n- "
+        + of(Level.WARN)
+        + ": "
+        + warn
+        + "\n- "
+        + of(Level.OK)
+        + ": "
+        + ok
+        + "\n";
   }
 }

@@ -1,5 +1,14 @@
 package dev.soakanalyzer.core.report;
 
+import static dev.soakanalyzer.core.report.GitHubMarkdown.IMPORTANCE;
+import static dev.soakanalyzer.core.report.GitHubMarkdown.cell;
+import static dev.soakanalyzer.core.report.GitHubMarkdown.chartBlock;
+import static dev.soakanalyzer.core.report.GitHubMarkdown.code;
+import static dev.soakanalyzer.core.report.GitHubMarkdown.countsLine;
+import static dev.soakanalyzer.core.report.GitHubMarkdown.number;
+import static dev.soakanalyzer.core.report.GitHubMarkdown.status;
+import static dev.soakanalyzer.core.report.GitHubMarkdown.windowsLine;
+
 import dev.soakanalyzer.core.model.Analysis;
 import dev.soakanalyzer.core.model.CellStatus;
 import dev.soakanalyzer.core.model.Level;
@@ -8,7 +17,6 @@ import dev.soakanalyzer.core.model.MetricDef;
 import dev.soakanalyzer.core.model.SkippedFile;
 import dev.soakanalyzer.core.model.SymbolAnalysis;
 import dev.soakanalyzer.core.model.Violation;
-import dev.soakanalyzer.core.report.PrCommentRenderer.Text;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -46,36 +54,22 @@ public final class StepSummaryRenderer {
 
     // Section 0: title and verdict (always).
     StringBuilder head = new StringBuilder();
-    head.append("## 🧪 Soak Analysis — ").append(PrCommentRenderer.code(o.outDir())).append("\n\n");
-    head.append("**Windows:** ")
-        .append(a.windows())
-        .append(" (min=")
-        .append(a.minWindowsRequired())
-        .append(") | **Verdict:** ")
-        .append(PrCommentRenderer.verdictBadge(a.verdict()))
+    head.append("## 🧪 Soak Analysis — ").append(code(o.outDir())).append("\n\n");
+    head.append(windowsLine(a))
         .append(" | **Symbols:** ")
         .append(a.symbols().size())
         .append("\n\n");
     if (a.insufficientWindows()) {
-      head.append("> ⚠️ WARNING: Only ")
-          .append(a.windows())
-          .append(" windows analyzed (")
-          .append(a.minWindowsRequired())
-          .append(" required for statistical significance)\n\n");
+      head.append("> ").append(AnalysisReportRenderer.insufficientWindowsWarning(a)).append("\n\n");
     }
     head.append("**Commit:** ")
-        .append(PrCommentRenderer.code(a.meta().commitRange()))
+        .append(code(a.meta().commitRange()))
         .append(" | **Profile:** ")
-        .append(PrCommentRenderer.code(a.meta().profile()))
+        .append(code(a.meta().profile()))
         .append(" | **Source:** ")
-        .append(PrCommentRenderer.code(a.meta().source()))
+        .append(code(a.meta().source()))
         .append("\n\n");
-    head.append("**Violations:** 🔴 CRIT: ")
-        .append(a.counts().crit())
-        .append(" | 🟡 WARN: ")
-        .append(a.counts().warn())
-        .append(" | ✅ OK: ")
-        .append(a.counts().ok())
+    head.append(countsLine(a))
         .append(" (cells); ")
         .append(a.violations().size())
         .append(" violation events\n\n");
@@ -85,16 +79,14 @@ public final class StepSummaryRenderer {
     StringBuilder th = new StringBuilder("### Symbols\n\n| Symbol |");
     StringBuilder sep = new StringBuilder("|--------|");
     for (MetricDef m : metrics) {
-      th.append(' ')
-          .append(Text.cell(m.shortLabel(), 40))
-          .append(" | Sparkline | Trend | Status |");
+      th.append(' ').append(cell(m.shortLabel(), 40)).append(" | Sparkline | Trend | Status |");
       sep.append("------|-----------|-------|--------|");
     }
     th.append(" Verdict |\n");
     sep.append("---------|\n");
     items.add(Item.fixed(Section.TABLE_HEAD, th.toString() + sep));
     List<SymbolAnalysis> ranked = new ArrayList<>(a.symbols());
-    ranked.sort(PrCommentRenderer.IMPORTANCE);
+    ranked.sort(IMPORTANCE);
     java.util.Map<SymbolAnalysis, Integer> position = new java.util.IdentityHashMap<>();
     for (int i = 0; i < a.symbols().size(); i++) {
       position.put(a.symbols().get(i), i);
@@ -153,7 +145,7 @@ public final class StepSummaryRenderer {
       for (MetricCell c : s.cells()) {
         if ((c.status() == CellStatus.CRIT || c.status() == CellStatus.WARN)
             && charts.size() < MAX_CHARTS) {
-          charts.add(PrCommentRenderer.chartBlock(s, c));
+          charts.add(chartBlock(s, c));
         }
       }
     }
@@ -167,11 +159,10 @@ public final class StepSummaryRenderer {
     // Section 4: data quality.
     List<String> quality = new ArrayList<>();
     for (SkippedFile f : a.quality().skipped()) {
-      quality.add(
-          "- skipped " + Text.cell(f.file(), 200) + ": " + Text.cell(f.reason(), 200) + "\n");
+      quality.add("- skipped " + cell(f.file(), 200) + ": " + cell(f.reason(), 200) + "\n");
     }
     for (String w : a.quality().warnings()) {
-      quality.add("- " + Text.cell(w, 300) + "\n");
+      quality.add("- " + cell(w, 300) + "\n");
     }
     if (!quality.isEmpty()) {
       items.add(
@@ -191,15 +182,11 @@ public final class StepSummaryRenderer {
     }
 
     List<String> names = new ArrayList<>();
-    o.artifacts().forEach(n -> names.add(Text.cell(n, 80)));
+    o.artifacts().forEach(n -> names.add(cell(n, 80)));
     items.add(
         Item.fixed(
             Section.ARTIFACTS,
-            "**Artifacts** in "
-                + PrCommentRenderer.code(o.outDir())
-                + ": "
-                + String.join(", ", names)
-                + "\n"));
+            "**Artifacts** in " + code(o.outDir()) + ": " + String.join(", ", names) + "\n"));
 
     return fit(items, o.maxBytes(), o.outDir());
   }
@@ -243,7 +230,7 @@ public final class StepSummaryRenderer {
               "\n> ✂️ Trimmed to stay under GitHub's 1 MiB step summary limit (least important rows first): omitted ")
           .append(String.join(", ", parts))
           .append(". The full report is POST_SOAK_ANALYSIS.md in ")
-          .append(PrCommentRenderer.code(outDir))
+          .append(code(outDir))
           .append(".\n");
     }
     return out.toString();
@@ -251,10 +238,10 @@ public final class StepSummaryRenderer {
 
   private static String symbolRow(SymbolAnalysis s) {
     StringBuilder r = new StringBuilder(160);
-    r.append("| ").append(Text.cell(s.symbol(), 64)).append(" |");
+    r.append("| ").append(cell(s.symbol(), 64)).append(" |");
     for (MetricCell c : s.cells()) {
       r.append(' ')
-          .append(c.hasData() ? Text.number(c.last(), c.metric().decimals()) : "n/a")
+          .append(c.hasData() ? number(c.last(), c.metric().decimals()) : "n/a")
           .append(" | ")
           .append(c.hasData() ? spark(c.plotPoints()) : "n/a")
           .append(" | ")
@@ -263,36 +250,31 @@ public final class StepSummaryRenderer {
           .append(cellStatus(c.status()))
           .append(" |");
     }
-    r.append(' ').append(PrCommentRenderer.status(s.verdict())).append(" |\n");
+    r.append(' ').append(status(s.verdict())).append(" |\n");
     return r.toString();
   }
 
   private static String eventRow(Analysis a, Violation v) {
     int decimals = a.catalog().find(v.metric()).map(MetricDef::decimals).orElse(3);
     return "| "
-        + PrCommentRenderer.status(v.level())
+        + status(v.level())
         + " | "
-        + Text.cell(v.symbol(), 64)
+        + cell(v.symbol(), 64)
         + " | "
-        + Text.cell(v.metric(), 40)
+        + cell(v.metric(), 40)
         + " | "
         + v.windowIndex()
         + " | "
-        + Text.number(v.value(), decimals)
+        + number(v.value(), decimals)
         + " | "
-        + Text.number(v.threshold(), decimals)
+        + number(v.threshold(), decimals)
         + " | "
-        + Text.cell(v.note(), 160)
+        + cell(v.note(), 160)
         + " |\n";
   }
 
   static String cellStatus(CellStatus s) {
-    return switch (s) {
-      case OK -> "✅ OK";
-      case WARN -> "🟡 WARN";
-      case CRIT -> "🔴 CRIT";
-      case NO_DATA -> "— no data";
-    };
+    return s == CellStatus.NO_DATA ? "— no data" : status(s.level());
   }
 
   /** Sparkline of the plotted points, 8 wide. */
