@@ -5,6 +5,7 @@ import dev.soakanalyzer.app.ReportOptions;
 import dev.soakanalyzer.app.UsageException;
 import dev.soakanalyzer.config.ThresholdsFile;
 import dev.soakanalyzer.core.model.AnalysisSettings;
+import dev.soakanalyzer.core.model.DefaultThresholds;
 import dev.soakanalyzer.core.model.InvalidSettingsException;
 import dev.soakanalyzer.core.model.MetricCatalog;
 import dev.soakanalyzer.core.model.Threshold;
@@ -71,49 +72,53 @@ public final class AnalysisOptions {
   @Option(
       names = "--warn-edge",
       paramLabel = "BPS",
-      description = "WARN when edge_bps < this (default: 2.5).")
+      description = "WARN when edge_bps < this (default: " + DefaultThresholds.WARN_EDGE + ").")
   Double warnEdge;
 
   @Option(
       names = "--crit-edge",
       paramLabel = "BPS",
-      description = "CRIT when edge_bps < this (default: 2.0).")
+      description = "CRIT when edge_bps < this (default: " + DefaultThresholds.CRIT_EDGE + ").")
   Double critEdge;
 
   @Option(
       names = "--warn-maker",
       paramLabel = "RATIO",
-      description = "WARN when maker_taker_ratio < this (default: 0.80).")
+      description =
+          "WARN when maker_taker_ratio < this (default: " + DefaultThresholds.WARN_MAKER + ").")
   Double warnMaker;
 
   @Option(
       names = "--crit-maker",
       paramLabel = "RATIO",
-      description = "CRIT when maker_taker_ratio < this (default: 0.75).")
+      description =
+          "CRIT when maker_taker_ratio < this (default: " + DefaultThresholds.CRIT_MAKER + ").")
   Double critMaker;
 
   @Option(
       names = "--warn-lat",
       paramLabel = "MS",
-      description = "WARN when p95_latency_ms > this (default: 350).")
+      description =
+          "WARN when p95_latency_ms > this (default: " + DefaultThresholds.WARN_LAT + ").")
   Double warnLat;
 
   @Option(
       names = "--crit-lat",
       paramLabel = "MS",
-      description = "CRIT when p95_latency_ms > this (default: 400).")
+      description =
+          "CRIT when p95_latency_ms > this (default: " + DefaultThresholds.CRIT_LAT + ").")
   Double critLat;
 
   @Option(
       names = "--warn-risk",
       paramLabel = "RATIO",
-      description = "WARN when risk_ratio > this (default: 0.45).")
+      description = "WARN when risk_ratio > this (default: " + DefaultThresholds.WARN_RISK + ").")
   Double warnRisk;
 
   @Option(
       names = "--crit-risk",
       paramLabel = "RATIO",
-      description = "CRIT when risk_ratio > this (default: 0.50).")
+      description = "CRIT when risk_ratio > this (default: " + DefaultThresholds.CRIT_RISK + ").")
   Double critRisk;
 
   @Option(

@@ -15,15 +15,9 @@ import java.util.Objects;
 public record ThresholdSet(
     Map<String, Threshold> defaults, Map<String, Map<String, Threshold>> perSymbol) {
 
-  /** The guide's default thresholds for the four standard metrics. */
+  /** The guide's default thresholds for the four standard metrics ({@link DefaultThresholds}). */
   public static final ThresholdSet STANDARD =
-      new ThresholdSet(
-          Map.of(
-              MetricCatalog.EDGE, new Threshold(2.5, 2.0),
-              MetricCatalog.MAKER_TAKER, new Threshold(0.80, 0.75),
-              MetricCatalog.LATENCY, new Threshold(350, 400),
-              MetricCatalog.RISK, new Threshold(0.45, 0.50)),
-          Map.of());
+      new ThresholdSet(DefaultThresholds.standard(), Map.of());
 
   public ThresholdSet {
     defaults = Map.copyOf(defaults);
