@@ -84,7 +84,7 @@ public final class ActionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ActionContext action = new ActionContext(context.env());
+    ActionContext action = new ActionContext(context.environment());
     Console console = context.console(verbose);
     ActionRunner runner =
         new ActionRunner(
@@ -97,7 +97,9 @@ public final class ActionCommand implements Callable<Integer> {
     ActionSettings settings = settings(action, problems);
     runner.maskSecrets(settings);
     Path workspace =
-        context.env().containsKey("GITHUB_WORKSPACE") ? action.workspace() : context.workDir();
+        context.environment().containsKey("GITHUB_WORKSPACE")
+            ? action.workspace()
+            : context.workDir();
     AnalysisRequest request = null;
     if (action.input("iter-glob").isEmpty()) {
       problems.add(
@@ -194,8 +196,8 @@ public final class ActionCommand implements Callable<Integer> {
       ExportOutcome outcome;
       try {
         Path workspace =
-            context.env().containsKey("GITHUB_WORKSPACE")
-                ? Path.of(context.env().get("GITHUB_WORKSPACE"))
+            context.environment().containsKey("GITHUB_WORKSPACE")
+                ? Path.of(context.environment().get("GITHUB_WORKSPACE"))
                 : context.workDir();
         outcome =
             new RedisExportJob(

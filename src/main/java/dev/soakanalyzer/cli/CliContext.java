@@ -11,19 +11,13 @@ import java.util.Map;
  * streams, environment, clock and working directory.
  */
 public record CliContext(
-    PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock, Path workDir) {
+    PrintWriter out, PrintWriter err, Map<String, String> environment, Clock clock, Path workDir) {
 
   public CliContext {
-    env = Map.copyOf(env);
+    environment = Map.copyOf(environment);
   }
 
   public Console console(boolean verbose) {
     return new Console(out, err, verbose);
-  }
-
-  /** An environment variable, or null when unset or blank. */
-  public String env(String name) {
-    String v = env.get(name);
-    return v == null || v.isBlank() ? null : v;
   }
 }

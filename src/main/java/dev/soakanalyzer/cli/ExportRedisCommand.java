@@ -69,7 +69,7 @@ public final class ExportRedisCommand implements Callable<Integer> {
   public Integer call() {
     Console console = context.console(false);
     Path workDir = context.workDir();
-    EnvLayers layers = new EnvLayers(context.env(), Map.of());
+    EnvLayers layers = new EnvLayers(context.environment(), Map.of());
     List<String> problems = new ArrayList<>();
     Optional<RedisConnectionSettings> connection =
         redis.connection(layers, workDir, false, problems);

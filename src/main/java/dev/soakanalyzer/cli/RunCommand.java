@@ -174,7 +174,7 @@ public final class RunCommand implements Callable<Integer> {
       throw new UsageException("--env-file " + envFile + " does not exist");
     }
     try {
-      layers = new EnvLayers(context.env(), DotEnv.load(dotEnv));
+      layers = new EnvLayers(context.environment(), DotEnv.load(dotEnv));
     } catch (IOException e) {
       throw new UsageException("--env-file " + dotEnv + " cannot be read: " + e.getMessage());
     }
@@ -203,8 +203,8 @@ public final class RunCommand implements Callable<Integer> {
       console.debug("redis: " + store.get().describe());
     }
     Runnable restoreSignals = installSignalHandlers ? stopSignal.installSignalHandlers() : () -> {};
-    Runner.Env runEnv =
-        new Runner.Env(
+    Runner.Timing timing =
+        new Runner.Timing(
             context.clock(),
             System::nanoTime,
             stopSignal,
@@ -215,7 +215,7 @@ public final class RunCommand implements Callable<Integer> {
               config,
               new Runner.Ports(
                   step, store, exporter, lease, Runner.notifiers(config, httpPolicy, retries)),
-              runEnv,
+              timing,
               console)
           .code();
     } finally {

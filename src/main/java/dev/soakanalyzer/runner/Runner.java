@@ -39,7 +39,7 @@ public final class Runner {
   }
 
   /** Injected time and waiting, so tests control both. */
-  public record Env(Clock clock, LongSupplier nanoTime, StopSignal stop, Sleeper waiter) {}
+  public record Timing(Clock clock, LongSupplier nanoTime, StopSignal stop, Sleeper waiter) {}
 
   private Runner() {}
 
@@ -63,10 +63,10 @@ public final class Runner {
   /**
    * Runs until max iterations, CRIT with --exit-on-crit, or a stop signal; returns the exit code.
    */
-  public static ExitCode run(RunnerConfig config, Ports ports, Env env, Console console) {
+  public static ExitCode run(RunnerConfig config, Ports ports, Timing timing, Console console) {
     LockFile lock;
     try {
-      lock = LockFile.acquire(config.lockFile(), env.clock());
+      lock = LockFile.acquire(config.lockFile(), timing.clock());
     } catch (LockHeldException e) {
       console.error(e.getMessage());
       return ExitCode.CRIT;
@@ -105,8 +105,8 @@ public final class Runner {
       RunnerCycle cycle =
           new RunnerCycle(
               config,
-              env.clock(),
-              env.nanoTime(),
+              timing.clock(),
+              timing.nanoTime(),
               console,
               ports.analysis(),
               ports.exporter(),
@@ -114,7 +114,7 @@ public final class Runner {
               new AlertDispatcher(ports.notifiers()),
               metrics);
       return new ContinuousRunner(
-              config, console, cycle, lock, ports.lease(), env.stop(), env.waiter())
+              config, console, cycle, lock, ports.lease(), timing.stop(), timing.waiter())
           .run();
     } finally {
       if (endpoint != null) {

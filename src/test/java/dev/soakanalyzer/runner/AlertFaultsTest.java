@@ -147,7 +147,7 @@ class AlertFaultsTest {
             config,
             new Runner.Ports(
                 step, Optional.of(store), Optional.empty(), Lease.NONE, List.of(channel)),
-            new Runner.Env(
+            new Runner.Timing(
                 clock,
                 System::nanoTime,
                 new StopSignal(),

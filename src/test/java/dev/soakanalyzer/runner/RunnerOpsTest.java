@@ -96,7 +96,7 @@ class RunnerOpsTest {
         Runner.run(
                 config,
                 new Runner.Ports(step, Optional.empty(), Optional.empty(), Lease.NONE, List.of()),
-                new Runner.Env(clock, System::nanoTime, new StopSignal(), d -> {}),
+                new Runner.Timing(clock, System::nanoTime, new StopSignal(), d -> {}),
                 console)
             .code();
     assertThat(code).isZero();
