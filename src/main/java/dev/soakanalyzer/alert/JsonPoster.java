@@ -31,6 +31,28 @@ final class JsonPoster {
     this.sleeper = sleeper;
   }
 
+  /** A poster with its own client, timeouts from {@code policy}. */
+  JsonPoster(HttpRetryPolicy policy, Sleeper sleeper) {
+    this(newClient(policy), policy, sleeper);
+  }
+
+  /**
+   * {@code text} as an absolute URI with a host. The messages name the setting, never its value
+   * (the URL carries the secret).
+   */
+  static URI uri(String text, String invalid, String noHost) throws NotifyException {
+    URI uri;
+    try {
+      uri = URI.create(text);
+    } catch (IllegalArgumentException e) {
+      throw new NotifyException(invalid);
+    }
+    if (uri.getScheme() == null || uri.getHost() == null) {
+      throw new NotifyException(noHost);
+    }
+    return uri;
+  }
+
   static HttpClient newClient(HttpRetryPolicy policy) {
     return HttpClient.newBuilder()
         .connectTimeout(policy.connectTimeout())

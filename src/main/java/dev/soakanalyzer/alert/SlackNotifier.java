@@ -15,7 +15,7 @@ public final class SlackNotifier implements Notifier {
 
   public SlackNotifier(String webhookUrl, HttpRetryPolicy policy, Sleeper sleeper) {
     this.webhookUrl = Objects.requireNonNull(webhookUrl, "webhookUrl");
-    this.poster = new JsonPoster(JsonPoster.newClient(policy), policy, sleeper);
+    this.poster = new JsonPoster(policy, sleeper);
   }
 
   @Override
@@ -27,15 +27,11 @@ public final class SlackNotifier implements Notifier {
   public void send(String text) throws NotifyException {
     ObjectNode body = JSON.createObjectNode();
     body.put("text", text);
-    URI uri;
-    try {
-      uri = URI.create(webhookUrl);
-    } catch (IllegalArgumentException e) {
-      throw new NotifyException("slack: SLACK_WEBHOOK_URL is not a valid URL");
-    }
-    if (uri.getScheme() == null || uri.getHost() == null) {
-      throw new NotifyException("slack: SLACK_WEBHOOK_URL is not an http(s) URL");
-    }
+    URI uri =
+        JsonPoster.uri(
+            webhookUrl,
+            "slack: SLACK_WEBHOOK_URL is not a valid URL",
+            "slack: SLACK_WEBHOOK_URL is not an http(s) URL");
     poster.post(channel().label(), uri, body.toString());
   }
 }

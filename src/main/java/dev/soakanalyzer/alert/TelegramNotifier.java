@@ -24,7 +24,7 @@ public final class TelegramNotifier implements Notifier {
     this.apiUrl = stripSlash(apiUrl == null || apiUrl.isBlank() ? DEFAULT_API_URL : apiUrl);
     this.token = Objects.requireNonNull(token, "token");
     this.chatId = Objects.requireNonNull(chatId, "chatId");
-    this.poster = new JsonPoster(JsonPoster.newClient(policy), policy, sleeper);
+    this.poster = new JsonPoster(policy, sleeper);
   }
 
   @Override
@@ -38,13 +38,8 @@ public final class TelegramNotifier implements Notifier {
     body.put("chat_id", chatId);
     body.put("text", text);
     body.put("disable_web_page_preview", true);
-    URI uri;
-    try {
-      uri = URI.create(apiUrl + "/bot" + token + "/sendMessage");
-    } catch (IllegalArgumentException e) {
-      throw new NotifyException(
-          "telegram: TELEGRAM_API_URL or TELEGRAM_BOT_TOKEN is not a valid URL");
-    }
+    String invalid = "telegram: TELEGRAM_API_URL or TELEGRAM_BOT_TOKEN is not a valid URL";
+    URI uri = JsonPoster.uri(apiUrl + "/bot" + token + "/sendMessage", invalid, invalid);
     poster.post(channel().label(), uri, body.toString());
   }
 

@@ -35,10 +35,9 @@ public record ExportOutcome(
 
   public ExportOutcome {
     Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(reason, "reason");
-    Objects.requireNonNull(message, "message");
-    Objects.requireNonNull(elapsed, "elapsed");
-    Objects.requireNonNull(recorded, "recorded");
+    if (reason == null || message == null || elapsed == null || recorded == null) {
+      throw new NullPointerException("reason, message, elapsed and recorded are required");
+    }
   }
 
   /** Exported, nothing recorded: for fakes. */

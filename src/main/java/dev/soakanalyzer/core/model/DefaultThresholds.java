@@ -9,14 +9,11 @@ import java.util.Map;
  * all show these values (a test keeps the manifests and the README equal to them).
  */
 public final class DefaultThresholds {
-  public static final String WARN_EDGE = "2.5";
-  public static final String CRIT_EDGE = "2.0";
-  public static final String WARN_MAKER = "0.80";
-  public static final String CRIT_MAKER = "0.75";
-  public static final String WARN_LAT = "350";
-  public static final String CRIT_LAT = "400";
-  public static final String WARN_RISK = "0.45";
-  public static final String CRIT_RISK = "0.50";
+  // One line per metric: its WARN and its CRIT bound, as the help text and the manifests show them.
+  public static final String WARN_EDGE = "2.5", CRIT_EDGE = "2.0";
+  public static final String WARN_MAKER = "0.80", CRIT_MAKER = "0.75";
+  public static final String WARN_LAT = "350", CRIT_LAT = "400";
+  public static final String WARN_RISK = "0.45", CRIT_RISK = "0.50";
 
   private DefaultThresholds() {}
 

@@ -2,6 +2,7 @@ package dev.soakanalyzer.core.report;
 
 import dev.soakanalyzer.core.model.CellStatus;
 import dev.soakanalyzer.core.model.Level;
+import java.util.List;
 
 /**
  * The one table of level labels and emoji, for every surface: the Markdown reports, the GitHub PR
@@ -19,22 +20,15 @@ public final class StatusLabels {
     /** Telegram and Slack messages. */
     ALERT("🟢", "🟡", "🔴");
 
-    private final String ok;
-    private final String warn;
-    private final String crit;
+    /** By {@link Level} ordinal: OK, WARN, CRIT. */
+    private final List<String> icons;
 
-    Surface(String ok, String warn, String crit) {
-      this.ok = ok;
-      this.warn = warn;
-      this.crit = crit;
+    Surface(String... okWarnCrit) {
+      this.icons = List.of(okWarnCrit);
     }
 
     public String icon(Level level) {
-      return switch (level) {
-        case OK -> ok;
-        case WARN -> warn;
-        case CRIT -> crit;
-      };
+      return icons.get(level.ordinal());
     }
 
     /** Emoji and level name, e.g. {@code 🔴 CRIT}. */
