@@ -5,7 +5,6 @@ import dev.soakanalyzer.core.model.Direction;
 import dev.soakanalyzer.core.model.Level;
 import dev.soakanalyzer.core.model.MetricCell;
 import dev.soakanalyzer.core.model.MetricDef;
-import dev.soakanalyzer.core.model.SkippedFile;
 import dev.soakanalyzer.core.model.SymbolAnalysis;
 import dev.soakanalyzer.core.model.Threshold;
 import dev.soakanalyzer.core.model.Violation;
@@ -27,9 +26,7 @@ public final class AnalysisReportRenderer {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   public String render(Analysis a) {
-    StringBuilder all = new StringBuilder(4096 + a.symbols().size() * 1024);
-    render(a, all::append);
-    return all.toString();
+    return TextSink.collect(4096 + a.symbols().size() * 1024, sink -> render(a, sink));
   }
 
   /** Streams the report to {@code sink} in pieces (a few thousand symbols make megabytes). */
@@ -276,31 +273,27 @@ public final class AnalysisReportRenderer {
     sb.append("- Files matched: ").append(q.filesMatched()).append('\n');
     sb.append("- Files used: ").append(q.filesUsed()).append('\n');
     sb.append("- Files skipped: ").append(q.skipped().size()).append('\n');
-    if (!q.skipped().isEmpty()) {
-      sb.append("\nSkipped files:\n\n");
-      int shown = 0;
-      for (SkippedFile f : q.skipped()) {
-        if (shown++ == LIST_LIMIT) {
-          sb.append("- … and ").append(q.skipped().size() - LIST_LIMIT).append(" more\n");
-          break;
-        }
-        sb.append("- ")
-            .append(Markdown.code(f.file()))
-            .append(": ")
-            .append(Markdown.escapeCell(f.reason()))
-            .append('\n');
-      }
+    limitedList(
+        sb,
+        "\nSkipped files:\n\n",
+        q.skipped(),
+        f -> Markdown.code(f.file()) + ": " + Markdown.escapeCell(f.reason()));
+    limitedList(sb, "\nWarnings:\n\n", q.warnings(), Markdown::escapeCell);
+  }
+
+  /** A titled list of at most {@link #LIST_LIMIT} items and a line saying how many more. */
+  private static <T> void limitedList(
+      StringBuilder sb, String title, List<T> items, java.util.function.Function<T, String> line) {
+    if (items.isEmpty()) {
+      return;
     }
-    if (!q.warnings().isEmpty()) {
-      sb.append("\nWarnings:\n\n");
-      int shown = 0;
-      for (String w : q.warnings()) {
-        if (shown++ == LIST_LIMIT) {
-          sb.append("- … and ").append(q.warnings().size() - LIST_LIMIT).append(" more\n");
-          break;
-        }
-        sb.append("- ").append(Markdown.escapeCell(w)).append('\n');
+    sb.append(title);
+    for (int i = 0; i < items.size(); i++) {
+      if (i == LIST_LIMIT) {
+        sb.append("- … and ").append(items.size() - LIST_LIMIT).append(" more\n");
+        break;
       }
+      sb.append("- ").append(line.apply(items.get(i))).append('\n');
     }
   }
 }

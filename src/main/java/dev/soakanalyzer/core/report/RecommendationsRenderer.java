@@ -20,9 +20,7 @@ public final class RecommendationsRenderer {
   }
 
   public String render(Analysis analysis) {
-    StringBuilder all = new StringBuilder(256 + analysis.symbols().size() * 256);
-    render(analysis, all::append);
-    return all.toString();
+    return TextSink.collect(256 + analysis.symbols().size() * 256, sink -> render(analysis, sink));
   }
 
   /** Streams the recommendations to {@code sink} in pieces. */

@@ -8,6 +8,13 @@ package dev.soakanalyzer.core.report;
 public interface TextSink {
   void write(CharSequence text);
 
+  /** What {@code render} writes, collected into one string of about {@code capacity} chars. */
+  static String collect(int capacity, java.util.function.Consumer<TextSink> render) {
+    StringBuilder all = new StringBuilder(capacity);
+    render.accept(all::append);
+    return all.toString();
+  }
+
   /** Hands the builder's content to the sink once it is large, and empties it. */
   static void flushIfLarge(StringBuilder sb, TextSink sink) {
     if (sb.length() >= 1 << 15) {
