@@ -18,17 +18,15 @@ public record AlertPolicy(Map<String, Level> byEnv, Level fallback) {
 
   /** Where the effective minimum severity came from, as printed in the ALERT_POLICY line. */
   public enum Source {
-    ALERT_POLICY("alert-policy"),
-    ALERT_MIN_SEVERITY("alert-min-severity");
+    ALERT_POLICY,
+    ALERT_MIN_SEVERITY;
 
-    private final String label;
-
-    Source(String label) {
-      this.label = label;
-    }
-
+    /** The flag's name: {@code alert-policy}, {@code alert-min-severity}. */
     public String label() {
-      return label;
+      return switch (this) {
+        case ALERT_POLICY -> "alert-policy";
+        case ALERT_MIN_SEVERITY -> "alert-min-severity";
+      };
     }
   }
 

@@ -24,14 +24,7 @@ import java.util.Map;
  * The {@code analyze} use case shared by the CLI, the action and the runner: ingest, analyse,
  * render, and write the four reports atomically. Nothing is written when no window is usable.
  */
-public final class AnalysisJob {
-  private final Clock clock;
-  private final Console console;
-
-  public AnalysisJob(Clock clock, Console console) {
-    this.clock = clock;
-    this.console = console;
-  }
+public record AnalysisJob(Clock clock, Console console) {
 
   public AnalysisOutcome run(AnalysisRequest request) throws UsageException, IOException {
     long t0 = System.nanoTime();

@@ -13,31 +13,14 @@ import java.time.Duration;
  * The loop around {@link RunnerCycle}: lock refresh, lease, cycle, {@code --exit-on-crit}, wait.
  * The caller holds the lock and releases it (also on SIGTERM).
  */
-final class ContinuousRunner {
-  private final RunnerConfig config;
-  private final Console console;
-  private final RunnerCycle cycle;
-  private final LockFile lock;
-  private final Lease lease;
-  private final StopSignal stop;
-  private final Sleeper waiter;
-
-  ContinuousRunner(
-      RunnerConfig config,
-      Console console,
-      RunnerCycle cycle,
-      LockFile lock,
-      Lease lease,
-      StopSignal stop,
-      Sleeper waiter) {
-    this.config = config;
-    this.console = console;
-    this.cycle = cycle;
-    this.lock = lock;
-    this.lease = lease;
-    this.stop = stop;
-    this.waiter = waiter;
-  }
+record ContinuousRunner(
+    RunnerConfig config,
+    Console console,
+    RunnerCycle cycle,
+    LockFile lock,
+    Lease lease,
+    StopSignal stop,
+    Sleeper waiter) {
 
   ExitCode run() {
     console.info(cycle.policy().logLine());

@@ -2,17 +2,16 @@ package dev.soakanalyzer.core.model;
 
 /** Direction of a metric over the run, from the range-normalized OLS slope. */
 public enum Trend {
-  UP("↑"),
-  DOWN("↓"),
-  FLAT("≈");
+  UP,
+  DOWN,
+  FLAT;
 
-  private final String symbol;
-
-  Trend(String symbol) {
-    this.symbol = symbol;
-  }
-
+  /** The arrow shown in the reports. */
   public String symbol() {
-    return symbol;
+    return switch (this) {
+      case UP -> "↑";
+      case DOWN -> "↓";
+      case FLAT -> "≈";
+    };
   }
 }

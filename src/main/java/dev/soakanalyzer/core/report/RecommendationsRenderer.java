@@ -10,14 +10,7 @@ import dev.soakanalyzer.core.model.SymbolAnalysis;
  * RECOMMENDATIONS.md: per symbol, per violated metric, the problem with its current value and
  * actions.
  */
-public final class RecommendationsRenderer {
-  private final RecommendationBook book;
-  private final Lang lang;
-
-  public RecommendationsRenderer(RecommendationBook book, Lang lang) {
-    this.book = book;
-    this.lang = lang;
-  }
+public record RecommendationsRenderer(RecommendationBook book, Lang lang) {
 
   public String render(Analysis analysis) {
     return TextSink.collect(256 + analysis.symbols().size() * 256, sink -> render(analysis, sink));
