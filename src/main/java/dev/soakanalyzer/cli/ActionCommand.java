@@ -27,7 +27,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code soak-analyzer action}: the container entrypoint of the GitHub Action. Reads the inputs the
@@ -67,10 +66,7 @@ public final class ActionCommand implements Callable<Integer> {
 
   private final CliContext context;
 
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "Also print the MINI-PLOTS SUMMARY table.")
-  boolean verbose;
+  @Mixin VerboseOption verbose;
 
   public ActionCommand(CliContext context) {
     this.context = context;
@@ -85,7 +81,7 @@ public final class ActionCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ActionContext action = new ActionContext(context.environment());
-    Console console = context.console(verbose);
+    Console console = context.console(verbose.on);
     ActionRunner runner =
         new ActionRunner(
             action,
@@ -108,7 +104,7 @@ public final class ActionCommand implements Callable<Integer> {
       try {
         Inputs inputs = new Inputs();
         new CommandLine(inputs).parseArgs(flags(action));
-        request = inputs.analysis.toRequest(workspace, verbose);
+        request = inputs.analysis.toRequest(workspace, verbose.on);
       } catch (CommandLine.ParameterException e) {
         problems.add("action input: " + ErrorHandlers.oneLine(e.getMessage()));
       } catch (InvalidSettingsException e) {

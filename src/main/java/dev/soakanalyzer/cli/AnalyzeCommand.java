@@ -35,10 +35,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
       description = "Exit code 1 when CRIT violations are found (default: false).")
   boolean exitOnCrit;
 
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "Print the MINI-PLOTS SUMMARY table to stdout.")
-  boolean verbose;
+  @Mixin VerboseOption verbose;
 
   public AnalyzeCommand(CliContext context) {
     this.context = context;
@@ -46,8 +43,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Console console = context.console(verbose);
-    AnalysisRequest request = analysis.toRequest(context.workDir(), verbose);
+    Console console = context.console(verbose.on);
+    AnalysisRequest request = analysis.toRequest(context.workDir(), verbose.on);
     AnalysisOutcome outcome = new AnalysisJob(context.clock(), console).run(request);
     Analysis a = outcome.analysis();
     console.info(

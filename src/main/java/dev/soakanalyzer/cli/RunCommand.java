@@ -119,10 +119,7 @@ public final class RunCommand implements Callable<Integer> {
       description = "Print the alert text; touch no Redis and no network (default: false).")
   boolean dryRun;
 
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "Debug lines and the MINI-PLOTS table every cycle.")
-  boolean verbose;
+  @Mixin VerboseOption verbose;
 
   @Option(
       names = "--metrics-port",
@@ -166,7 +163,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Console console = context.console(verbose);
+    Console console = context.console(verbose.on);
     Path work = context.workDir();
     EnvLayers layers;
     Path dotEnv = work.resolve(envFile != null ? envFile : Path.of(".env"));
@@ -179,7 +176,7 @@ public final class RunCommand implements Callable<Integer> {
       throw new UsageException("--env-file " + dotEnv + " cannot be read: " + e.getMessage());
     }
     RunnerConfig config = resolve(layers, work);
-    AnalysisRequest request = analysis.toRequest(work, verbose);
+    AnalysisRequest request = analysis.toRequest(work, verbose.on);
     AnalysisStep step = AnalysisStep.of(new AnalysisJob(context.clock(), console), request);
 
     Optional<StateStore> store = Optional.empty();
@@ -287,7 +284,7 @@ public final class RunCommand implements Callable<Integer> {
         heartbeatKey,
         redisDownMax,
         dryRun,
-        verbose,
+        verbose.on,
         Optional.ofNullable(metricsPort),
         metricsBind,
         !noAlertResolved,
