@@ -80,7 +80,7 @@ public final class Runner {
     RunnerMetrics metrics = new RunnerMetrics(config.env(), config.exchange(), config.channels());
     String version = Runner.class.getPackage().getImplementationVersion();
     metrics.started(
-        env.clock().instant(),
+        timing.clock().instant(),
         Duration.ofMinutes(config.intervalMin()),
         config.debounceMin(),
         version == null ? "dev" : version);
