@@ -5,6 +5,7 @@ import dev.soakanalyzer.core.model.Direction;
 import dev.soakanalyzer.core.model.Level;
 import dev.soakanalyzer.core.model.MetricDef;
 import dev.soakanalyzer.core.model.Violation;
+import dev.soakanalyzer.core.report.LogLines;
 import dev.soakanalyzer.core.report.SignalText;
 import dev.soakanalyzer.core.report.StatusLabels;
 import java.math.BigDecimal;
@@ -31,15 +32,7 @@ public final class AlertText {
         .append(", exch=")
         .append(exchange)
         .append(")\n");
-    sb.append("windows=")
-        .append(analysis.windows())
-        .append(" symbols=")
-        .append(analysis.symbols().size())
-        .append(" crit=")
-        .append(analysis.counts().crit())
-        .append(" warn=")
-        .append(analysis.counts().warn())
-        .append('\n');
+    sb.append(LogLines.violationCounts(analysis)).append('\n');
     List<Violation> top =
         analysis.violations().stream()
             .sorted(Violation.SEVERITY_ORDER)
@@ -92,14 +85,8 @@ public final class AlertText {
         + analysis.verdict()
         + " (was "
         + previous
-        + ") windows="
-        + analysis.windows()
-        + " symbols="
-        + analysis.symbols().size()
-        + " crit="
-        + analysis.counts().crit()
-        + " warn="
-        + analysis.counts().warn();
+        + ") "
+        + LogLines.violationCounts(analysis);
   }
 
   /** The guide's "Redis Unavailable WARN Alert". */

@@ -8,6 +8,11 @@ public final class LogLines {
 
   /** {@code windows=N symbols=N crit=N warn=N ok=N}: cell counts, as in every report. */
   public static String counts(Analysis a) {
+    return violationCounts(a) + " ok=" + a.counts().ok();
+  }
+
+  /** {@code windows=N symbols=N crit=N warn=N}: the counts an alert message shows. */
+  public static String violationCounts(Analysis a) {
     return "windows="
         + a.windows()
         + " symbols="
@@ -15,8 +20,6 @@ public final class LogLines {
         + " crit="
         + a.counts().crit()
         + " warn="
-        + a.counts().warn()
-        + " ok="
-        + a.counts().ok();
+        + a.counts().warn();
   }
 }
