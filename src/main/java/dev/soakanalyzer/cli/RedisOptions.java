@@ -144,7 +144,12 @@ final class RedisOptions {
 
   /** The export options for the key prefix; call after {@link #checkExport} found nothing. */
   ExportOptions exportOptions(String envName, String exchangeName) {
-    return new ExportOptions(new RedisKeys(envName, exchangeName), ttl(), stream, streamMaxlen);
+    return exportOptions(new RedisKeys(envName, exchangeName));
+  }
+
+  /** The export options for these keys (e.g. the runner's, in its key namespace). */
+  ExportOptions exportOptions(RedisKeys keys) {
+    return new ExportOptions(keys, ttl(), stream, streamMaxlen);
   }
 
   Duration ttl() {

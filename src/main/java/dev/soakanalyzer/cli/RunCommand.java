@@ -13,6 +13,7 @@ import dev.soakanalyzer.core.model.InvalidSettingsException;
 import dev.soakanalyzer.io.Sleeper;
 import dev.soakanalyzer.redis.RedisConnectionSettings;
 import dev.soakanalyzer.redis.RedisExporter;
+import dev.soakanalyzer.redis.RedisKeys;
 import dev.soakanalyzer.redis.RedisLease;
 import dev.soakanalyzer.redis.RedisStateStore;
 import dev.soakanalyzer.runner.AnalysisStep;
@@ -141,6 +142,15 @@ public final class RunCommand implements Callable<Integer> {
   boolean noAlertResolved;
 
   @Option(
+      names = "--key-namespace",
+      paramLabel = "NS",
+      defaultValue = RedisKeys.DEFAULT_NAMESPACE,
+      description =
+          "First segment of the exported keys, summary hash and lease: {env}:{exchange}:NS:summary"
+              + " ... (default: ${DEFAULT-VALUE}; the self-test uses soak:selftest).")
+  String keyNamespace;
+
+  @Option(
       names = "--state-dir",
       paramLabel = "DIR",
       defaultValue = RedisOptions.DEFAULT_STATE_DIR,
@@ -189,10 +199,7 @@ public final class RunCommand implements Callable<Integer> {
         exporter = Optional.of(redisExport(settings, config, console));
         lease =
             new RedisLease(
-                settings,
-                config.key(RunnerConfig.LEASE_KEY),
-                UUID.randomUUID().toString(),
-                leaseTtl(config));
+                settings, config.keys().lease(), UUID.randomUUID().toString(), leaseTtl(config));
       } catch (IllegalArgumentException e) {
         store.ifPresent(StateStore::close);
         throw new UsageException("--redis-ca-file: " + e.getMessage());
@@ -230,7 +237,7 @@ public final class RunCommand implements Callable<Integer> {
       RedisConnectionSettings settings, RunnerConfig config, Console console) {
     return new RedisExportJob(
         new RedisExporter(settings, context.clock()),
-        redis.exportOptions(config.env(), config.exchange()),
+        redis.exportOptions(config.keys()),
         new ExportStatusFile(config.stateDir()),
         context.clock(),
         console);
@@ -255,6 +262,12 @@ public final class RunCommand implements Callable<Integer> {
     }
     if (redisDownMax < 0) {
       problems.add("--redis-down-max must be 0 or more, not " + redisDownMax);
+    }
+    if (!RedisKeys.validNamespace(keyNamespace)) {
+      problems.add(
+          "--key-namespace must be words of a-z, 0-9, _ or - joined by ':', not '"
+              + keyNamespace
+              + "'");
     }
     if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
       problems.add("--metrics-port must be 0..65535, not " + metricsPort);
@@ -288,6 +301,7 @@ public final class RunCommand implements Callable<Integer> {
         Optional.ofNullable(metricsPort),
         metricsBind,
         !noAlertResolved,
+        keyNamespace,
         secrets);
   }
 }

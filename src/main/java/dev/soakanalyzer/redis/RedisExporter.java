@@ -199,6 +199,7 @@ public final class RedisExporter {
               XTrimParams.xTrimParams().maxLen(options.streamMaxlen()).approximateTrimming());
         }
         tx.hset(keys.streamed(s), record);
+        tx.expire(keys.streamed(s), bookkeepingTtl(options.ttl()).getSeconds());
         streamedEvents += added;
       }
     }
@@ -213,6 +214,15 @@ public final class RedisExporter {
       }
     }
     return streamedEvents;
+  }
+
+  /**
+   * The TTL of a stream's bookkeeping hash: at least {@code --ttl} and at least a week, refreshed
+   * on every export, so it lives while the stream is fed and does not outlive it for ever.
+   */
+  static Duration bookkeepingTtl(Duration ttl) {
+    Duration week = Duration.ofDays(7);
+    return ttl.compareTo(week) > 0 ? ttl : week;
   }
 
   private static void replaceHash(

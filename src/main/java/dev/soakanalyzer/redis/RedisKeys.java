@@ -6,16 +6,25 @@ import java.util.Objects;
  * Every Redis key the tool uses, in one place. Keys are {@code {env}:{exchange}:} + a base key; a
  * base key given already prefixed (e.g. {@code --heartbeat-key prod:bybit:soak:runner:heartbeat})
  * is not prefixed twice.
+ *
+ * <p>The exported keys (summary, violations, streams and their bookkeeping, the summary hash and
+ * the runner lease) start with the namespace, {@code soak} unless {@code --key-namespace} says
+ * otherwise: the self-test and smoke targets use {@code soak:selftest}, so they never touch what
+ * production dashboards and alerts read.
+ *
+ * @param namespace first segment(s) of every exported key after the prefix, e.g. {@code soak}
  */
-public record RedisKeys(String env, String exchange) {
+public record RedisKeys(String env, String exchange, String namespace) {
+  public static final String DEFAULT_NAMESPACE = "soak";
+  public static final String SELFTEST_NAMESPACE = "soak:selftest";
 
   public static final String SUMMARY = "soak:summary";
   public static final String VIOLATIONS = "soak:violations:";
   public static final String STREAM = "soak:violations:stream:";
 
   /**
-   * Per-symbol hash of the events already streamed (see {@link RedisExporter}); no TTL so the
-   * record lives as long as the stream it describes.
+   * Per-symbol hash of the events already streamed (see {@link RedisExporter}); its TTL (at least
+   * {@code --ttl} and a week) is refreshed on every export, so it does not pile up for ever.
    */
   public static final String STREAMED = "soak:violations:streamed:";
 
@@ -37,6 +46,28 @@ public record RedisKeys(String env, String exchange) {
     if (env.isBlank() || exchange.isBlank()) {
       throw new IllegalArgumentException("env and exchange must not be blank");
     }
+    namespace = namespace == null || namespace.isBlank() ? DEFAULT_NAMESPACE : namespace;
+    if (!validNamespace(namespace)) {
+      throw new IllegalArgumentException(
+          "key namespace must be words of a-z, 0-9, _ or - joined by ':', not '" + namespace + "'");
+    }
+  }
+
+  /** The production keys ({@code soak:...}). */
+  public RedisKeys(String env, String exchange) {
+    this(env, exchange, DEFAULT_NAMESPACE);
+  }
+
+  /** True for {@code soak}, {@code soak:selftest}, ... (no empty segment, no blanks). */
+  public static boolean validNamespace(String namespace) {
+    return namespace != null && namespace.matches("[a-z0-9_-]+(:[a-z0-9_-]+)*");
+  }
+
+  /** A default base key ({@code soak:...}) moved into this namespace. */
+  public String inNamespace(String base) {
+    return base.startsWith(DEFAULT_NAMESPACE + ":")
+        ? namespace + base.substring(DEFAULT_NAMESPACE.length())
+        : base;
   }
 
   public String prefix() {
@@ -59,18 +90,28 @@ public record RedisKeys(String env, String exchange) {
   }
 
   public String summary() {
-    return key(SUMMARY);
+    return key(inNamespace(SUMMARY));
   }
 
   public String violations(String symbol) {
-    return key(VIOLATIONS + symbol);
+    return key(inNamespace(VIOLATIONS) + symbol);
   }
 
   public String stream(String symbol) {
-    return key(STREAM + symbol);
+    return key(inNamespace(STREAM) + symbol);
   }
 
   public String streamed(String symbol) {
-    return key(STREAMED + symbol);
+    return key(inNamespace(STREAMED) + symbol);
+  }
+
+  /** Runner: the last exported summary's hash. */
+  public String summaryHash() {
+    return key(inNamespace(SUMMARY_HASH));
+  }
+
+  /** Runner: the lease of one env/exchange. */
+  public String lease() {
+    return key(inNamespace(LEASE));
   }
 }

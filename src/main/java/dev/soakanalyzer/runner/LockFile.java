@@ -26,12 +26,19 @@ public final class LockFile implements AutoCloseable {
   private final long pid;
   private final Clock clock;
   private volatile boolean held;
+  private final Optional<String> takeover;
 
-  private LockFile(Path path, long pid, Clock clock) {
+  private LockFile(Path path, long pid, Clock clock, Optional<String> takeover) {
     this.path = path;
     this.pid = pid;
     this.clock = clock;
     this.held = true;
+    this.takeover = takeover;
+  }
+
+  /** Why a stale lock was taken over to get this one (for the log), or empty when it was free. */
+  public Optional<String> takeover() {
+    return takeover;
   }
 
   /** Takes the lock for the current process. */
@@ -49,9 +56,10 @@ public final class LockFile implements AutoCloseable {
     if (abs.getParent() != null) {
       Files.createDirectories(abs.getParent());
     }
+    Optional<String> takeover = Optional.empty();
     for (int attempt = 0; attempt < 3; attempt++) {
       if (tryCreate(abs, pid, clock)) {
-        return new LockFile(abs, pid, clock);
+        return new LockFile(abs, pid, clock, takeover);
       }
       Optional<Long> owner = readPid(abs);
       if (owner.isPresent() && owner.get() == pid) {
@@ -59,10 +67,20 @@ public final class LockFile implements AutoCloseable {
         Files.deleteIfExists(abs);
         continue;
       }
-      boolean stale = isStale(abs, clock) || owner.isEmpty() || !alive.test(owner.get());
+      boolean old = isStale(abs, clock);
+      boolean stale = old || owner.isEmpty() || !alive.test(owner.get());
       if (!stale) {
         throw new LockHeldException(owner.get());
       }
+      takeover =
+          Optional.of(
+              "took over stale lock "
+                  + abs
+                  + " of "
+                  + owner.map(p -> "PID " + p).orElse("no readable PID")
+                  + (owner.isEmpty()
+                      ? ""
+                      : old ? " (not refreshed for 6 h)" : " (process no longer running)"));
       takeOverStale(abs);
     }
     Optional<Long> owner = readPid(abs);

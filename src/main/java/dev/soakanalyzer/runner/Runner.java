@@ -67,6 +67,7 @@ public final class Runner {
     LockFile lock;
     try {
       lock = LockFile.acquire(config.lockFile(), timing.clock());
+      lock.takeover().ifPresent(console::warn);
     } catch (LockHeldException e) {
       console.error(e.getMessage());
       return ExitCode.CRIT;

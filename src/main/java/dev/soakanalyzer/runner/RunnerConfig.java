@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param metricsPort empty = no /metrics endpoint
  * @param metricsBind address the /metrics endpoint listens on
  * @param alertResolved send one RESOLVED message when the verdict clears after an alert
+ * @param keyNamespace namespace of the exported keys, summary hash and lease ({@code soak}, or
+ *     {@code soak:selftest} for the self-test and smoke targets)
  */
 public record RunnerConfig(
     String env,
@@ -44,13 +46,12 @@ public record RunnerConfig(
     Optional<Integer> metricsPort,
     String metricsBind,
     boolean alertResolved,
+    String keyNamespace,
     Secrets secrets) {
 
   // Every Redis key is named in RedisKeys, the one place to change one.
   public static final String DEFAULT_ALERT_KEY = RedisKeys.ALERT_DEBOUNCE;
   public static final String DEFAULT_HEARTBEAT_KEY = RedisKeys.HEARTBEAT;
-  public static final String LEASE_KEY = RedisKeys.LEASE;
-  public static final String SUMMARY_HASH_KEY = RedisKeys.SUMMARY_HASH;
   public static final String DEFAULT_METRICS_BIND = "0.0.0.0";
 
   /** The heartbeat is refreshed at least this often, also while waiting between cycles. */
@@ -62,6 +63,13 @@ public record RunnerConfig(
     channels = List.copyOf(channels);
     Objects.requireNonNull(secrets, "secrets");
     metricsBind = metricsBind == null || metricsBind.isBlank() ? DEFAULT_METRICS_BIND : metricsBind;
+    keyNamespace =
+        keyNamespace == null || keyNamespace.isBlank() ? RedisKeys.DEFAULT_NAMESPACE : keyNamespace;
+  }
+
+  /** The Redis keys of this env/exchange and namespace. */
+  public RedisKeys keys() {
+    return new RedisKeys(env, exchange, keyNamespace);
   }
 
   /** Alert channel credentials; {@link #toString()} never shows them. */

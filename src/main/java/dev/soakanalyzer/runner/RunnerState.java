@@ -132,7 +132,7 @@ final class RunnerState {
   Optional<String> lastExportedHash() {
     if (redis.isPresent()) {
       try {
-        return redis.get().get(config.key(RunnerConfig.SUMMARY_HASH_KEY));
+        return redis.get().get(config.keys().summaryHash());
       } catch (StateStoreException e) {
         return Optional.empty();
       }
@@ -144,7 +144,7 @@ final class RunnerState {
     lastHashInMemory = hash;
     if (redis.isPresent()) {
       try {
-        redis.get().put(config.key(RunnerConfig.SUMMARY_HASH_KEY), hash, config.ttl());
+        redis.get().put(config.keys().summaryHash(), hash, config.ttl());
       } catch (StateStoreException e) {
         console.warn("could not record the exported summary hash: " + e.getMessage());
       }

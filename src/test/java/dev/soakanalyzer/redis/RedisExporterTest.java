@@ -157,6 +157,29 @@ class RedisExporterTest {
   }
 
   @Test
+  void theStreamBookkeepingExpiresAfterAtLeastAWeekAndIsRefreshedOnEachExport() {
+    export(new Payloads(), streaming());
+    String streamed = env + ":bybit:soak:violations:streamed:BTCUSDT";
+    jedis.expire(streamed, 100);
+    export(new Payloads(), streaming());
+    assertThat(jedis.ttl(streamed)).isBetween(7 * 86_400L - 60, 7 * 86_400L);
+  }
+
+  @Test
+  void aSelfTestNamespaceWritesNoneOfTheProductionKeys() {
+    ExportOptions selftest =
+        new ExportOptions(
+            new RedisKeys(env, "bybit", RedisKeys.SELFTEST_NAMESPACE),
+            Duration.ofMinutes(10),
+            true,
+            100);
+    assertThat(export(new Payloads(), selftest).exported()).isTrue();
+    assertThat(jedis.keys(env + ":*"))
+        .isNotEmpty()
+        .allMatch(k -> k.startsWith(env + ":bybit:soak:selftest:"));
+  }
+
+  @Test
   void aLongerRunStreamsOnlyItsNewEvents() {
     export(new Payloads(), streaming());
     ExportResult longer =

@@ -142,6 +142,7 @@ class AlertFaultsTest {
             Optional.empty(),
             "127.0.0.1",
             true,
+            "soak",
             RunnerConfig.Secrets.NONE);
     return Runner.run(
             config,

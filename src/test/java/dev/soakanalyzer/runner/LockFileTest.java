@@ -46,7 +46,14 @@ class LockFileTest {
     LockFile.acquire(lock, 4242, clock, pid -> true);
     LockFile taken = LockFile.acquire(lock, 5151, clock, pid -> pid != 4242);
     assertThat(Files.readString(lock).strip()).isEqualTo("5151");
+    assertThat(taken.takeover())
+        .hasValueSatisfying(
+            why ->
+                assertThat(why)
+                    .startsWith("took over stale lock ")
+                    .endsWith(" of PID 4242 (process no longer running)"));
     taken.release();
+    assertThat(LockFile.acquire(lock, 5151, clock, pid -> true).takeover()).isEmpty();
   }
 
   @Test
@@ -59,7 +66,8 @@ class LockFileTest {
     assertThatThrownBy(() -> LockFile.acquire(lock, 5151, clock, pid -> true))
         .isInstanceOf(LockHeldException.class);
     clock.advance(Duration.ofHours(1).plusSeconds(1));
-    LockFile.acquire(lock, 5151, clock, pid -> true);
+    assertThat(LockFile.acquire(lock, 5151, clock, pid -> true).takeover())
+        .hasValueSatisfying(why -> assertThat(why).endsWith("of PID 4242 (not refreshed for 6 h)"));
     assertThat(Files.readString(lock).strip()).isEqualTo("5151");
   }
 

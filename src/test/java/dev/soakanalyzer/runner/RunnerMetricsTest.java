@@ -139,6 +139,7 @@ class RunnerMetricsTest {
         Optional.empty(),
         "127.0.0.1",
         true,
+        "soak",
         RunnerConfig.Secrets.NONE);
   }
 }

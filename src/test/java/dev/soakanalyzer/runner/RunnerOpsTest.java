@@ -91,6 +91,7 @@ class RunnerOpsTest {
             Optional.of(0),
             "127.0.0.1",
             true,
+            "soak",
             RunnerConfig.Secrets.NONE);
     int code =
         Runner.run(
