@@ -22,11 +22,21 @@ ALERT_OR_DRY := $(if $(ALERT_FLAGS),$(ALERT_FLAGS),--dry-run)
 TARGET_FLAGS = $(if $(ENV),--env "$(ENV)") $(if $(EXCHANGE),--exchange "$(EXCHANGE)") \
                $(if $(ALERT_POLICY),--alert-policy "$(ALERT_POLICY)")
 
-# Smoke isolation: own alert key, lock and short TTL. The alert key is the guide's
-# {env}:{exchange}:soak:alert_state, so its `redis-cli GET/DEL "dev:bybit:soak:alert_state"` work as
-# written; production debounces on soak:alerts:debounce and is never touched.
-SMOKE_FLAGS = --iter-glob "$(FAKE_GLOB)" --out-dir $(OUT_DIR) --max-iterations 1 --ttl 600 \
-              --lock-file /tmp/soak_smoke.lock --alert-key soak:alert_state
+# Smoke and self-test isolation: nothing they do reaches production keys. Summary, violations,
+# streams, summary hash and lease live under {env}:{exchange}:soak:selftest:*, the alert state at
+# {env}:{exchange}:soak:selftest:alert_state, the heartbeat at soak:runner:selftest_heartbeat, with
+# their own lock and a short TTL. So `ENV=prod make soak-qol-smoke` neither refreshes the prod
+# heartbeat (hiding a dead prod runner) nor puts fake CRIT data where prod dashboards read.
+ISOLATION_FLAGS = --key-namespace soak:selftest --alert-key soak:selftest:alert_state \
+                  --heartbeat-key soak:runner:selftest_heartbeat --ttl 600 --max-iterations 1
+# Their own local state too: the production runner's artifacts/state/alert_state.json is never
+# written by a rehearsal (the newer record wins on read, so a fake alert there would debounce a real one).
+SELFTEST_STATE ?= artifacts/state/selftest
+SMOKE_FLAGS = --iter-glob "$(FAKE_GLOB)" --out-dir $(OUT_DIR) $(ISOLATION_FLAGS) \
+              --state-dir $(SELFTEST_STATE) --lock-file /tmp/soak_smoke.lock
+SELFTEST_LOG ?= $(OUT_DIR)/selftest.log
+# The channels the self-test must reach (none: a dry run, whose printed alert counts as sent).
+EXPECTED_CHANNELS = $(strip $(if $(TELEGRAM_BOT_TOKEN),telegram) $(if $(SLACK_WEBHOOK_URL),slack))
 
 .PHONY: soak-analyze soak-once soak-continuous soak-alert-dry soak-alert-selftest \
         soak-qol-smoke soak-qol-smoke-new-viol soak-violations-redis
@@ -44,15 +54,18 @@ soak-continuous:         ## Infinite loop (60 min intervals)
 
 soak-alert-dry:          ## Dry-run with debounce: 1st run prints the alert, 2nd is ALERT_DEBOUNCED
 	$(SOAK) fake-summary --crit --variant 1 --out $(OUT_DIR)
-	$(SOAK) run $(SMOKE_FLAGS) $(TARGET_FLAGS) --dry-run --state-dir artifacts/state/dry-run
-	$(SOAK) run $(SMOKE_FLAGS) $(TARGET_FLAGS) --dry-run --state-dir artifacts/state/dry-run
+	$(SOAK) run $(SMOKE_FLAGS) $(TARGET_FLAGS) --dry-run
+	$(SOAK) run $(SMOKE_FLAGS) $(TARGET_FLAGS) --dry-run
 
-soak-alert-selftest:     ## Generate fake data (VERDICT=crit|warn|ok) + one cycle, debounce off
+soak-alert-selftest:     ## Fake data (VERDICT=crit|warn|ok) + one isolated cycle; fails unless delivered
 	$(SOAK) fake-summary --$(VERDICT) --out $(OUT_DIR)
-	$(SOAK) run --iter-glob "$(FAKE_GLOB)" --out-dir $(OUT_DIR) --max-iterations 1 \
-	  --alert-debounce-min 0 --ttl 600 --alert-min-severity WARN \
-	  --heartbeat-key soak:runner:selftest_heartbeat --alert-key soak:alerts:selftest \
-	  --lock-file /tmp/soak_selftest.lock $(TARGET_FLAGS) $(ALERT_OR_DRY) --verbose
+	@mkdir -p $(dir $(SELFTEST_LOG))
+	$(SOAK) run --iter-glob "$(FAKE_GLOB)" --out-dir $(OUT_DIR) $(ISOLATION_FLAGS) \
+	  --alert-debounce-min 0 --alert-min-severity WARN --state-dir $(SELFTEST_STATE) \
+	  --lock-file /tmp/soak_selftest.lock \
+	  $(TARGET_FLAGS) $(ALERT_OR_DRY) --verbose > $(SELFTEST_LOG) 2>&1; rc=$$?; cat $(SELFTEST_LOG); \
+	  if [ $$rc -ne 0 ]; then echo "self-test: runner exited $$rc"; exit $$rc; fi
+	scripts/verify-selftest.sh $(VERDICT) $(SELFTEST_LOG) $(EXPECTED_CHANNELS)
 
 soak-qol-smoke:          ## Variant 1: 1st run ALERT_SENT, 2nd run ALERT_DEBOUNCED
 	@echo "Step 1: generate fake CRIT (variant 1)"

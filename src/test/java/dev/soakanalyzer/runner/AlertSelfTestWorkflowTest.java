@@ -40,6 +40,10 @@ class AlertSelfTestWorkflowTest {
     Files.writeString(
         dir.resolve("expected_channels.txt"),
         expectedChannels.isEmpty() ? "" : String.join("\n", expectedChannels) + "\n");
+    // The step's own script, with the repository's scripts/ reachable from the temp dir.
+    if (!Files.exists(dir.resolve("scripts"))) {
+      Files.createSymbolicLink(dir.resolve("scripts"), PROJECT.resolve("scripts").toAbsolutePath());
+    }
     Path script = dir.resolve("verify.sh");
     Files.writeString(script, step("Verify").path("run").asText());
     ProcessBuilder pb =
@@ -121,7 +125,11 @@ class AlertSelfTestWorkflowTest {
         .contains("--alert-debounce-min 0")
         .contains("--ttl 600")
         .contains("--heartbeat-key soak:runner:selftest_heartbeat")
+        .contains("--key-namespace soak:selftest")
+        .contains("--alert-key soak:selftest:alert_state")
+        .contains("--state-dir artifacts/state/selftest")
         .contains("--max-iterations 1");
+    assertThat(step("Verify").path("run").asText()).contains("scripts/verify-selftest.sh");
     JsonNode root = new YAMLMapper().readTree(WORKFLOW.toFile());
     // YAML 1.1 reads the bare key `on` as the boolean true.
     JsonNode on = root.has("on") ? root.path("on") : root.path("true");

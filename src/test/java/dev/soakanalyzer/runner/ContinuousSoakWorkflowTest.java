@@ -64,4 +64,25 @@ class ContinuousSoakWorkflowTest {
       }
     }
   }
+
+  @Test
+  void theSoakArtefactIsDownloadedBeforeTheCycleAndNoWindowsIsARedRun() throws Exception {
+    JsonNode job = read("continuous-soak.yml").path("jobs").path("cycle");
+    List<String> steps = names(job.path("steps"));
+    int download = steps.indexOf("Download the soak run's windows");
+    int run = steps.indexOf("Run Continuous Soak (single cycle for CI)");
+    assertThat(download).isNotNegative().isLessThan(run);
+    String fetch = job.path("steps").get(download).path("run").asText();
+    assertThat(fetch)
+        .contains("gh run download")
+        .contains("--dir artifacts/soak/latest")
+        .contains("holds no ITER_SUMMARY_*.json\"; exit 1");
+    JsonNode cycle = job.path("steps").get(run);
+    assertThat(cycle.path("shell").asText()).isEqualTo("bash");
+    assertThat(cycle.path("run").asText())
+        .contains("| tee cycle.log")
+        .contains("CONTINUOUS_METRICS verdict=FAIL\" cycle.log; then");
+    assertThat(read("continuous-soak.yml").path("permissions").path("actions").asText())
+        .isEqualTo("read");
+  }
 }
