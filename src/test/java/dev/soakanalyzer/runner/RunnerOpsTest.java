@@ -111,7 +111,13 @@ class RunnerOpsTest {
         .containsEntry(
             "soak_runner_cycles_total{env=\"prod\",exchange=\"bybit\",outcome=\"crit\"}", 2.0)
         .containsEntry("soak_alerts_debounced_total" + labels, 1.0)
-        .containsEntry("soak_runner_cycle_duration_seconds_count" + labels, 2.0);
+        .containsEntry("soak_runner_cycle_duration_seconds_count" + labels, 2.0)
+        .containsEntry("soak_runner_last_cycle_timestamp_seconds" + labels, 1.7614800E9)
+        .containsEntry("soak_runner_start_time_seconds" + labels, 1.7614800E9)
+        .containsEntry("soak_runner_interval_seconds" + labels, 0.0)
+        .containsEntry("soak_alert_debounce_window_minutes" + labels, 180.0)
+        .containsEntry(
+            "soak_runner_build_info{env=\"prod\",exchange=\"bybit\",version=\"dev\"}", 1.0);
     assertThat(samples.keySet())
         .anyMatch(k -> k.startsWith("soak_redis_export_consecutive_failures"));
   }
