@@ -56,12 +56,14 @@ class RunnerOpsTest {
             FakeSoakGenerator.GLOB,
             AnalysisSettings.defaults(),
             new ReportOptions(Path.of("out"), true, false, null));
-    String[] scraped = new String[1];
+    String[] scraped = new String[2];
     int[] calls = {0};
     AnalysisStep analysis = AnalysisStep.of(job, request);
     AnalysisStep step =
         () -> {
-          if (++calls[0] == 3) {
+          if (++calls[0] == 2) {
+            scraped[1] = scrape(out.toString()); // right after the first cycle's send
+          } else if (calls[0] == 3) {
             scraped[0] = scrape(out.toString());
           }
           return analysis.analyze();
@@ -101,6 +103,10 @@ class RunnerOpsTest {
                 console)
             .code();
     assertThat(code).isZero();
+    // Right after a send the gauge shows the full window, never 0.
+    assertThat(parse(scraped[1]))
+        .containsEntry(
+            "soak_alert_debounce_remaining_minutes{env=\"prod\",exchange=\"bybit\"}", 180.0);
     Map<String, Double> samples = parse(scraped[0]);
     String labels = "{env=\"prod\",exchange=\"bybit\"}";
     assertThat(samples)
