@@ -8,9 +8,10 @@ FROM maven:3.9-eclipse-temurin-25 AS build
 WORKDIR /src
 COPY pom.xml ./
 COPY .mvn .mvn
-RUN --mount=type=cache,target=/root/.m2 mvn -B -q dependency:go-offline
 COPY src src
-# Tests and the format check run in CI before the image is built.
+# Tests and the format check run in CI before the image is built. Dependencies come from Maven
+# Central only, through the cache mount (kept between builds); no dependency:go-offline, which also
+# resolves optional dependencies that exist only outside Central.
 RUN --mount=type=cache,target=/root/.m2 mvn -B -q package -DskipTests -Dspotless.check.skip=true
 
 FROM eclipse-temurin:25-jdk AS runtime
