@@ -7,13 +7,15 @@
 #                                   (jlink --strip-debug needs objcopy) + the host's Java trust store
 #   maven:3.9-eclipse-temurin-25    that + Maven 3.9 (from Maven Central) at /usr/share/maven
 #   redis:7                         the Debian base + Debian's redis-server
-# An image already in the store is kept: the store is the cache between runs (rebuild one with
-# `podman rmi NAME`). Images carry the label dev.soakanalyzer.stand-in=true.
+# Stand-ins are tagged localhost/NAME, which podman finds for the short name NAME, and marked with
+# the label dev.soakanalyzer.stand-in=true. An image already in the store is kept: the store is
+# the cache between runs (rebuild one with `podman rmi localhost/NAME`).
 #
 # Usage: scripts/container-images.sh [all|build|redis]   (default all)
 # Env:   SOAK_CACHE_DIR   downloads and the containers.conf (default ~/.cache/soak-analyzer)
 #        SOAK_JDK25       the JDK copied into the JDK image (default /usr/lib/jvm/temurin-25-jdk-amd64)
 #        SOAK_MAVEN_VERSION  Maven 3.9.x release for the Maven image (default 3.9.11)
+#        SOAK_BASE_IMAGES=pull  pull the real images with docker instead (see pull_all)
 # Prints, as its last line, the CONTAINERS_CONF to export for podman/buildah run by the caller.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -41,7 +43,21 @@ done
 exec 9>"$SOAK_CACHE_DIR/images.lock"
 flock -w 1800 9 || die "another scripts/container-images.sh held $SOAK_CACHE_DIR/images.lock for 30 minutes"
 
-have() { podman image exists "docker.io/library/$1"; }
+have() { podman image exists "localhost/$1"; }
+
+# SOAK_BASE_IMAGES=pull (a machine with a Docker engine that reaches a registry, e.g. a GitHub
+# runner): the real images, pulled by docker and handed to podman, instead of the stand-ins.
+pull_all() {
+  command -v docker >/dev/null 2>&1 || die "SOAK_BASE_IMAGES=pull needs the docker command"
+  local name
+  for name in "$@"; do
+    have "$name" && continue
+    log "docker pull $name -> podman"
+    docker pull -q "$name" >/dev/null || die "docker pull $name failed"
+    docker save "$name" | podman load -q >/dev/null || die "podman load of $name failed"
+    podman tag "$name" "localhost/$name"
+  done
+}
 
 # The Debian mirror as apt is configured on this machine (deb822 .sources or one-line lists).
 debian_mirror() {
@@ -73,7 +89,7 @@ build_debian() {
   rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
   log "podman import -> debian:bookworm-slim"
   tar -C "$rootfs" -c . | podman import -q --change 'CMD ["bash"]' --change "LABEL $LABEL" \
-    - docker.io/library/debian:bookworm-slim >/dev/null
+    - localhost/debian:bookworm-slim >/dev/null
 }
 
 # apt_in CONTAINER PACKAGE...: installs Debian packages in a buildah working container.
@@ -89,7 +105,7 @@ build_jdk() {
   [ -x "$JDK/bin/jlink" ] || die "no JDK 25 at $JDK: install Temurin 25 or set SOAK_JDK25=/path/to/jdk-25"
   log "eclipse-temurin:25-jdk <- $JDK + binutils + the host's Java trust store"
   local c
-  c="$(buildah from --pull-never docker.io/library/debian:bookworm-slim)"
+  c="$(buildah from --pull-never localhost/debian:bookworm-slim)"
   buildah copy "$c" "$JDK" /opt/java/openjdk >/dev/null
   # The JDK's cacerts is a link to the host's trust store: copy the store itself.
   buildah run "$c" -- rm -f /opt/java/openjdk/lib/security/cacerts
@@ -97,7 +113,7 @@ build_jdk() {
   apt_in "$c" binutils ca-certificates
   buildah config --env JAVA_HOME=/opt/java/openjdk --env 'PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     --env LANG=C.UTF-8 --label "$LABEL" --cmd jshell "$c"
-  buildah commit -q --rm "$c" docker.io/library/eclipse-temurin:25-jdk >/dev/null
+  buildah commit -q --rm "$c" localhost/eclipse-temurin:25-jdk >/dev/null
 }
 
 build_maven() {
@@ -112,23 +128,33 @@ build_maven() {
   fi
   log "maven:3.9-eclipse-temurin-25 <- eclipse-temurin:25-jdk + Maven $MAVEN_VERSION"
   local c
-  c="$(buildah from --pull-never docker.io/library/eclipse-temurin:25-jdk)"
+  c="$(buildah from --pull-never localhost/eclipse-temurin:25-jdk)"
   buildah add "$c" "$tarball" /usr/share/ >/dev/null
   buildah run "$c" -- sh -c "mv /usr/share/apache-maven-$MAVEN_VERSION /usr/share/maven && ln -s /usr/share/maven/bin/mvn /usr/bin/mvn"
   buildah config --env MAVEN_HOME=/usr/share/maven --label "$LABEL" --cmd mvn "$c"
-  buildah commit -q --rm "$c" docker.io/library/maven:3.9-eclipse-temurin-25 >/dev/null
+  buildah commit -q --rm "$c" localhost/maven:3.9-eclipse-temurin-25 >/dev/null
 }
 
 build_redis() {
   have redis:7 && return 0
   log "redis:7 <- debian:bookworm-slim + Debian's redis-server"
   local c
-  c="$(buildah from --pull-never docker.io/library/debian:bookworm-slim)"
+  c="$(buildah from --pull-never localhost/debian:bookworm-slim)"
   apt_in "$c" redis-server
   buildah run "$c" -- mkdir -p /data
   buildah config --workingdir /data --label "$LABEL" --port 6379 --cmd redis-server "$c"
-  buildah commit -q --rm "$c" docker.io/library/redis:7 >/dev/null
+  buildah commit -q --rm "$c" localhost/redis:7 >/dev/null
 }
+
+if [ "${SOAK_BASE_IMAGES:-standin}" = pull ]; then
+  case "$WHAT" in
+    all) pull_all debian:bookworm-slim eclipse-temurin:25-jdk maven:3.9-eclipse-temurin-25 redis:7 ;;
+    build) pull_all debian:bookworm-slim eclipse-temurin:25-jdk maven:3.9-eclipse-temurin-25 ;;
+    redis) pull_all redis:7 ;;
+  esac
+  echo "$CONTAINERS_CONF"
+  exit 0
+fi
 
 build_debian
 case "$WHAT" in

@@ -114,10 +114,19 @@ public final class RedisServer implements AutoCloseable {
     String forced =
         System.getenv().getOrDefault("SOAK_TEST_REDIS_BACKEND", "").toLowerCase(Locale.ROOT);
     List<String> tried = new ArrayList<>();
+    if (PodmanService.requested()) {
+      PodmanService.ensureRunning();
+    }
     if (!forced.equals("process") && dockerAvailable()) {
       return new RedisServer(options, new ContainerBackend(options));
     }
     tried.add("Docker engine: not available");
+    if (forced.equals("docker")) {
+      fail(
+          "SOAK_TEST_REDIS_BACKEND=docker, but Testcontainers finds no Docker engine: start one, or"
+              + " set SOAK_TEST_PODMAN_SERVICE=1 and DOCKER_HOST=unix:///path/podman.sock to use"
+              + " podman (the testcontainers-redis run of mvn verify does)");
+    }
     Path binary = redisServerBinary();
     if (!forced.equals("docker") && binary != null) {
       return new RedisServer(options, new ProcessBackend(binary, options));
@@ -447,7 +456,7 @@ public final class RedisServer implements AutoCloseable {
       }
     }
 
-    private static int freePort() {
+    static int freePort() {
       try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
         return s.getLocalPort();
       } catch (IOException e) {
@@ -456,25 +465,35 @@ public final class RedisServer implements AutoCloseable {
     }
   }
 
-  /** Testcontainers redis:7 with the same arguments, certificates copied into the container. */
+  /**
+   * Testcontainers redis:7 with the same arguments, certificates copied into the container. With
+   * podman ({@link PodmanService}) the container shares the host's network and listens on 127.0.0.1
+   * only, on a free port; with a Docker engine the port is mapped.
+   */
   private static final class ContainerBackend implements Backend {
     private static final int INNER_PORT = 6379;
     private final Options options;
     private final GenericContainer<?> container;
+    private final boolean hostNetwork = PodmanService.hostNetwork();
     private int mappedPort;
 
     @SuppressWarnings("resource")
     ContainerBackend(Options options) {
       this.options = options;
+      int listenPort = hostNetwork ? ProcessBackend.freePort() : INNER_PORT;
       List<String> cmd = new ArrayList<>();
       cmd.add("redis-server");
-      cmd.addAll(serverArgs(options, INNER_PORT, Path.of("/data"), Path.of("/tls")));
-      cmd.addAll(List.of("--bind", "0.0.0.0", "--protected-mode", "no"));
+      cmd.addAll(serverArgs(options, listenPort, Path.of("/data"), Path.of("/tls")));
+      if (hostNetwork) {
+        cmd.addAll(List.of("--bind", "127.0.0.1"));
+      } else {
+        cmd.addAll(List.of("--bind", "0.0.0.0", "--protected-mode", "no"));
+      }
       GenericContainer<?> c =
           new GenericContainer<>("redis:7")
-              .withExposedPorts(INNER_PORT)
               .withCommand(cmd.toArray(String[]::new))
               .waitingFor(Wait.forLogMessage(".*Ready to accept connections.*", 1));
+      c = hostNetwork ? c.withNetworkMode("host") : c.withExposedPorts(INNER_PORT);
       if (options.tls()) {
         TestCertificates certs = TestCertificates.shared();
         for (String f : List.of("ca.crt", "server.crt", "server.key")) {
@@ -485,12 +504,12 @@ public final class RedisServer implements AutoCloseable {
       }
       this.container = c;
       container.start();
-      mappedPort = container.getMappedPort(INNER_PORT);
+      mappedPort = hostNetwork ? listenPort : container.getMappedPort(INNER_PORT);
     }
 
     @Override
     public String host() {
-      return container.getHost();
+      return hostNetwork ? "127.0.0.1" : container.getHost();
     }
 
     @Override
@@ -512,6 +531,10 @@ public final class RedisServer implements AutoCloseable {
     public void restart() {
       DockerClient docker = client();
       docker.startContainerCmd(container.getContainerId()).exec();
+      if (hostNetwork) {
+        awaitTcp(host(), mappedPort); // same port: the container shares the host's network
+        return;
+      }
       Ports.Binding[] bindings =
           docker
               .inspectContainerCmd(container.getContainerId())
