@@ -35,6 +35,7 @@ import picocli.CommandLine.Mixin;
  */
 @Command(
     name = "action",
+    header = "Entry point of the GitHub Action container (INPUT_* env).",
     mixinStandardHelpOptions = true,
     description = {
       "Run as the GitHub Action: reads INPUT_* and GITHUB_* variables, writes the reports,",

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 /** {@code soak-analyzer analyze}: the guide's {@code analyze_post_soak}. */
 @Command(
     name = "analyze",
+    header = "Analyse windows and write the four reports (OK/WARN/CRIT).",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

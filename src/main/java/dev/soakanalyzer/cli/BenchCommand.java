@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "bench",
+    header = "Time 'analyze' on a generated data set, phase by phase.",
     mixinStandardHelpOptions = true,
     subcommands = BenchSignalCommand.class,
     sortOptions = false,

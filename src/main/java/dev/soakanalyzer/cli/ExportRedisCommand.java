@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "export-redis",
+    header = "Export SOAK_SUMMARY.json and VIOLATIONS.json to Redis.",
     mixinStandardHelpOptions = true,
     description = "Export SOAK_SUMMARY.json and VIOLATIONS.json to Redis hashes (and streams).")
 public final class ExportRedisCommand implements Callable<Integer> {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 /** {@code soak-analyzer fake-summary}: the guide's {@code generate_fake_summary}. */
 @Command(
     name = "fake-summary",
+    header = "Write fake CRIT/WARN/OK windows for the alert self-test.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

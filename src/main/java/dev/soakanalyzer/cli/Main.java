@@ -19,8 +19,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Analyses ITER_SUMMARY_*.json windows of a soak run: trends, sparklines, WARN/CRIT",
-      "violations, recommendations, Markdown + JSON reports, Redis export and alerts."
+      "Analyses ITER_SUMMARY_*.json windows of a soak run: trends, sparklines,",
+      "WARN/CRIT violations, recommendations, Markdown + JSON reports, Redis export",
+      "and alerts. 'soak-analyzer COMMAND --help' lists a command's options; every",
+      "flag, file and key is described in docs/REFERENCE.md."
     },
     subcommands = {CommandLine.HelpCommand.class})
 public final class Main {

@@ -40,6 +40,7 @@ import picocli.CommandLine.Option;
 /** {@code soak-analyzer run}: the guide's {@code continuous_runner}. */
 @Command(
     name = "run",
+    header = "Continuous runner: analyse, export, alert, heartbeat, metrics.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
