@@ -92,8 +92,46 @@ class ActionManifestTest {
     assertThat(action.at("/inputs/step-summary/default").asText()).isEqualTo("true");
     assertThat(action.at("/inputs/github-token/default").asText()).isEqualTo("${{ github.token }}");
     assertThat(action.at("/runs/using").asText()).isEqualTo("docker");
-    assertThat(action.at("/runs/image").asText()).startsWith("docker://ghcr.io/");
+    // Between releases a ref builds its own code; release commits pin the image (test below).
+    assertThat(action.at("/runs/image").asText()).isEqualTo("Dockerfile");
     assertThat(action.at("/branding/icon").asText()).isNotBlank();
+  }
+
+  @Test
+  void theReleaseCommitPointsActionYmlAtExactlyItsOwnImage(@TempDir Path dir) throws Exception {
+    Path copy = dir.resolve("action.yml");
+    Files.copy(PROJECT.resolve("action.yml"), copy);
+    String ref = "ghcr.io/acme/soak-analyzer:v2.3.4";
+
+    assertThat(pinImage(ref, copy)).as("exit code").isZero();
+
+    JsonNode pinned = YAML.readTree(copy.toFile());
+    assertThat(pinned.at("/runs/image").asText()).isEqualTo("docker://" + ref);
+    JsonNode original = read("action.yml");
+    assertThat(pinned.get("inputs")).isEqualTo(original.get("inputs"));
+    assertThat(pinned.get("outputs")).isEqualTo(original.get("outputs"));
+    // A moving tag or a mixed-case name would not be the exact, pullable image of the release.
+    for (String bad : List.of("ghcr.io/acme/soak-analyzer:v2", "ghcr.io/Acme/soak:v2.3.4")) {
+      assertThat(pinImage(bad, copy)).as("exit code for %s", bad).isEqualTo(2);
+    }
+
+    String release = Files.readString(PROJECT.resolve(".github/workflows/release.yml"));
+    assertThat(release)
+        .contains("run: scripts/test")
+        .contains("scripts/release-pin-image.sh \"$image:$tag\"")
+        .contains("image=\"ghcr.io/${GITHUB_REPOSITORY,,}\"")
+        .contains("${{ steps.release.outputs.image }}:${{ steps.release.outputs.tag }}")
+        .contains("platforms: linux/amd64,linux/arm64");
+  }
+
+  private static int pinImage(String ref, Path file) throws Exception {
+    Process p =
+        new ProcessBuilder("bash", "scripts/release-pin-image.sh", ref, file.toString())
+            .directory(PROJECT.toFile())
+            .redirectErrorStream(true)
+            .start();
+    p.getInputStream().readAllBytes();
+    return p.waitFor();
   }
 
   @Test
