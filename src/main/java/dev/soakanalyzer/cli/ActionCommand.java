@@ -38,11 +38,11 @@ import picocli.CommandLine.Mixin;
     header = "Entry point of the GitHub Action container (INPUT_* env).",
     mixinStandardHelpOptions = true,
     description = {
-      "Run as the GitHub Action: reads INPUT_* and GITHUB_* variables, writes the reports,",
-      "the step summary, outputs, annotations and the PR comment.",
+      "Run as the GitHub Action: reads INPUT_* and GITHUB_* variables, writes the",
+      "reports, the step summary, outputs, annotations and the PR comment.",
       "",
-      "Exit codes: 0 OK/WARN (or CRIT without exit-on-crit), 1 CRIT with exit-on-crit,",
-      "2 usage or input error."
+      "Exit codes: 0 OK or WARN (or CRIT without exit-on-crit),",
+      "1 CRIT with exit-on-crit, 2 usage or input error."
     })
 public final class ActionCommand implements Callable<Integer> {
 

@@ -20,11 +20,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Analyse ITER_SUMMARY windows and write POST_SOAK_ANALYSIS.md, VIOLATIONS.json,",
-      "RECOMMENDATIONS.md and SOAK_SUMMARY.json into --out-dir.",
+      "Analyse ITER_SUMMARY windows and write POST_SOAK_ANALYSIS.md,",
+      "VIOLATIONS.json, RECOMMENDATIONS.md and SOAK_SUMMARY.json into --out-dir.",
       "",
-      "Exit codes: 0 OK/WARN (or CRIT without --exit-on-crit), 1 CRIT with --exit-on-crit,",
-      "2 usage or input error."
+      "Exit codes: 0 OK or WARN (or CRIT without --exit-on-crit),",
+      "1 CRIT with --exit-on-crit, 2 usage or input error."
     })
 public final class AnalyzeCommand implements Callable<Integer> {
   private final CliContext context;

@@ -41,18 +41,21 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--symbols",
+      paramLabel = "N",
       defaultValue = "10",
       description = "Symbols (default: ${DEFAULT-VALUE}).")
   int symbols;
 
   @Option(
       names = "--windows",
+      paramLabel = "N",
       defaultValue = "1000",
       description = "Windows (default: ${DEFAULT-VALUE}).")
   int windows;
 
   @Option(
       names = "--shape",
+      paramLabel = "SHAPE",
       defaultValue = "flat",
       description = "File layout: flat, multi or runner (default: ${DEFAULT-VALUE}).")
   Shape shape;
@@ -69,12 +72,14 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--repeat",
+      paramLabel = "N",
       defaultValue = "3",
       description = "Timed runs (default: ${DEFAULT-VALUE}).")
   int repeat;
 
   @Option(
       names = "--seed",
+      paramLabel = "SEED",
       defaultValue = "42",
       description = "Generator seed (default: ${DEFAULT-VALUE}).")
   long seed;

@@ -24,10 +24,13 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Write 24 fake windows (DIR/fake/FAKE_ITER_*.json) with the guide's variant violations,",
-      "analyse them, and write SOAK_SUMMARY.json, VIOLATIONS.json and the reports into DIR.",
-      "Variant 1: BTCUSDT edge_bps w23, BTCUSDT p95_latency_ms w24, ETHUSDT maker_taker_ratio w24.",
-      "Variant 2: BTCUSDT edge_bps w24, BTCUSDT maker_taker_ratio w24, SOLUSDT edge_bps w23."
+      "Write 24 fake windows (DIR/fake/FAKE_ITER_*.json) with planted violations,",
+      "analyse them, and write SOAK_SUMMARY.json, VIOLATIONS.json and the reports",
+      "into DIR.",
+      "Variant 1: BTCUSDT edge_bps w23, BTCUSDT p95_latency_ms w24,",
+      "           ETHUSDT maker_taker_ratio w24.",
+      "Variant 2: BTCUSDT edge_bps w24, BTCUSDT maker_taker_ratio w24,",
+      "           SOLUSDT edge_bps w23."
     })
 public final class FakeSummaryCommand implements Callable<Integer> {
   private final CliContext context;

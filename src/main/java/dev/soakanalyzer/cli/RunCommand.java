@@ -44,13 +44,14 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Continuous mode: analyse -> export to Redis -> alert (policy, debounce) -> heartbeat,",
-      "every --interval-min minutes. Precedence: CLI > environment > .env > defaults.",
+      "Continuous mode: analyse -> export to Redis -> alert (policy, debounce) ->",
+      "heartbeat, every --interval-min minutes.",
+      "Precedence: CLI > environment > .env > defaults.",
       "Environment: REDIS_URL, ENV, EXCHANGE, ALERT_POLICY, ALERT_MIN_SEVERITY,",
       "TELEGRAM_BOT_TOKEN, TELEGRAM_CHAT_ID, TELEGRAM_API_URL, SLACK_WEBHOOK_URL.",
       "",
-      "Exit codes: 0 done or stopped (SIGTERM), 1 CRIT with --exit-on-crit or lock held,",
-      "2 usage error or a bounded run whose last analysis failed."
+      "Exit codes: 0 done or stopped (SIGTERM), 1 CRIT with --exit-on-crit or the",
+      "lock held, 2 usage error or a bounded run whose last analysis failed."
     })
 public final class RunCommand implements Callable<Integer> {
   static final String DEFAULT_LOCK = "/tmp/soak_continuous.lock";
