@@ -32,3 +32,14 @@ container_env_setup() {
   export SOAK_CACHE_DIR
   export CONTAINERS_CONF="$conf"
 }
+
+# retry_once LOG CMD...: runs CMD (output to LOG); a failure is retried once, since a transient
+# network error (the Debian mirror, Maven Central) should not fail a test run. Returns CMD's status.
+retry_once() {
+  local log="$1"
+  shift
+  "$@" >"$log" 2>&1 && return 0
+  echo "[container] retrying once after a failure of: $* (log: $log.1)" >&2
+  mv "$log" "$log.1"
+  "$@" >"$log" 2>&1
+}

@@ -72,6 +72,12 @@ debian_mirror() {
   echo "$m"
 }
 
+# bootstrap DIR MIRROR: a minimal Debian bookworm in DIR (emptied first, so a retry starts clean).
+bootstrap() {
+  find "$1" -mindepth 1 -maxdepth 1 -exec rm -rf {} +
+  debootstrap --variant=minbase bookworm "$1" "$2"
+}
+
 build_debian() {
   have debian:bookworm-slim && return 0
   local mirror rootfs
@@ -79,7 +85,7 @@ build_debian() {
   rootfs="$(mktemp -d "$SOAK_CACHE_DIR/rootfs.XXXXXX")"
   trap 'rm -rf "$rootfs"' RETURN
   log "debootstrap --variant=minbase bookworm (Debian's mirror as apt uses it; a few minutes, once)"
-  debootstrap --variant=minbase bookworm "$rootfs" "$mirror" >"$SOAK_CACHE_DIR/debootstrap.log" 2>&1 \
+  retry_once "$SOAK_CACHE_DIR/debootstrap.log" bootstrap "$rootfs" "$mirror" \
     || die "debootstrap failed (log: $SOAK_CACHE_DIR/debootstrap.log)"
   # apt inside the image is configured as on this machine (same mirror and Acquire settings).
   rm -f "$rootfs/etc/apt/sources.list"
@@ -96,8 +102,9 @@ build_debian() {
 apt_in() {
   local c="$1"
   shift
-  buildah run --network host "$c" -- sh -c \
-    "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $* >/dev/null && rm -rf /var/lib/apt/lists/*"
+  retry_once "$SOAK_CACHE_DIR/apt-$c.log" buildah run --network host "$c" -- sh -c \
+    "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $* && rm -rf /var/lib/apt/lists/*" \
+    || die "apt-get install $* in an image failed (log: $SOAK_CACHE_DIR/apt-$c.log)"
 }
 
 build_jdk() {

@@ -31,7 +31,7 @@ scripts/container-images.sh build >/dev/null
 # One tag per checkout, so two clones on one machine never test each other's image.
 IMAGE="localhost/soak-analyzer:test-$(printf '%s' "$ROOT" | cksum | cut -d' ' -f1)"
 t0=$(date +%s%N)
-if ! podman build --pull=never --network host -q -t "$IMAGE" -f Dockerfile . >"$SOAK_CACHE_DIR/build.log" 2>&1; then
+if ! retry_once "$SOAK_CACHE_DIR/build.log" podman build --pull=never --network host -q -t "$IMAGE" -f Dockerfile .; then
   tail -n 60 "$SOAK_CACHE_DIR/build.log" >&2
   fail "podman build of the Dockerfile failed (full log: $SOAK_CACHE_DIR/build.log)"
 fi
@@ -123,12 +123,16 @@ if grep -q 'ghs_container_test_token' "$WORK/workspace/reports/warn/"* "$WORK/fi
   fail "warn: the token appears in a report or the step summary"
 fi
 
-# Timed: the same WARN run with no network at all (no PR comment).
-t0=$(date +%s%N)
-rc=$(run warn_offline none "INPUT_ITER-GLOB=fixtures/soak_warn/ITER_SUMMARY_*.json" "INPUT_COMMENT=false")
-offline_ms=$(ms_since "$t0")
-expect_rc warn_offline "$rc" 0
-[ "$(output warn_offline verdict)" = WARN ] || fail "warn_offline: verdict output"
+# Timed: the same WARN run with no network at all (no PR comment), three times (median).
+times=()
+for _ in 1 2 3; do
+  t0=$(date +%s%N)
+  rc=$(run warn_offline none "INPUT_ITER-GLOB=fixtures/soak_warn/ITER_SUMMARY_*.json" "INPUT_COMMENT=false")
+  times+=("$(ms_since "$t0")")
+  expect_rc warn_offline "$rc" 0
+  [ "$(output warn_offline verdict)" = WARN ] || fail "warn_offline: verdict output"
+done
+offline_ms="$(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p) ms (runs: ${times[*]} ms)"
 
 rc=$(run ok none "INPUT_ITER-GLOB=fixtures/soak_ok/ITER_SUMMARY_*.json" "INPUT_EXIT-ON-CRIT=true")
 expect_rc ok "$rc" 0
@@ -153,4 +157,4 @@ grep -q 'error: no ITER_SUMMARY windows matched' "$WORK/none.log" || fail "none:
 size=$(podman image inspect --format '{{.Size}}' "$IMAGE")
 echo "container test passed"
 echo "image: $IMAGE, $((size / 1000000)) MB; podman build ${build_ms} ms (layer cache: $([ "$build_ms" -lt 15000 ] && echo warm || echo rebuilt))"
-echo "container start-to-exit on fixtures/soak_warn (podman run, --network none, no PR comment): ${offline_ms} ms"
+echo "container start-to-exit on fixtures/soak_warn (podman run, --network none, no PR comment): median ${offline_ms}"

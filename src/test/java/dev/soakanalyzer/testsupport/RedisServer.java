@@ -532,7 +532,8 @@ public final class RedisServer implements AutoCloseable {
       DockerClient docker = client();
       docker.startContainerCmd(container.getContainerId()).exec();
       if (hostNetwork) {
-        awaitTcp(host(), mappedPort); // same port: the container shares the host's network
+        // Same port: the container shares the host's network.
+        awaitReady(host(), mappedPort, options.tls());
         return;
       }
       Ports.Binding[] bindings =
@@ -544,7 +545,7 @@ public final class RedisServer implements AutoCloseable {
               .getBindings()
               .get(ExposedPort.tcp(INNER_PORT));
       mappedPort = Integer.parseInt(bindings[0].getHostPortSpec());
-      awaitTcp(host(), mappedPort);
+      awaitReady(host(), mappedPort, options.tls());
     }
 
     @Override
@@ -559,6 +560,35 @@ public final class RedisServer implements AutoCloseable {
 
     private static DockerClient client() {
       return DockerClientFactory.instance().client();
+    }
+
+    /**
+     * Waits until a restarted server serves commands: a plain server answers PING (not {@code
+     * LOADING}, which a server replaying its AOF answers at first); a TLS one accepts connections.
+     */
+    private static void awaitReady(String host, int port, boolean tls) {
+      awaitTcp(host, port);
+      if (tls) {
+        return;
+      }
+      String last = "";
+      for (int i = 0; i < 300; i++) {
+        try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis(host, port, 2000)) {
+          if ("PONG".equals(jedis.ping())) {
+            return;
+          }
+        } catch (redis.clients.jedis.exceptions.JedisException e) {
+          last = e.getMessage(); // LOADING, or not listening yet
+        }
+        try {
+          Thread.sleep(100); // waiting for a server to come up, not timing an assertion
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+      throw new IllegalStateException(
+          "restarted container on " + host + ":" + port + " not ready in 30 s: " + last);
     }
 
     private static void awaitTcp(String host, int port) {
