@@ -251,6 +251,46 @@ class RunnerOpsTest {
             + " PROMTOOL=/path/to/promtool");
   }
 
+  /** Every dashboard query is valid PromQL: promtool checks them as recording rules. */
+  @Test
+  void everyDashboardQueryParses() throws Exception {
+    List<String> exprs = new java.util.ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode panel :
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(DASHBOARD.toFile())
+            .path("panels")) {
+      for (com.fasterxml.jackson.databind.JsonNode target : panel.path("targets")) {
+        exprs.add(
+            target.path("expr").asText().replace("$env", "prod").replace("$exchange", "bybit"));
+      }
+    }
+    assertThat(exprs).hasSizeGreaterThan(10);
+    StringBuilder rules = new StringBuilder("groups:\n  - name: dashboard\n    rules:\n");
+    for (int i = 0; i < exprs.size(); i++) {
+      rules
+          .append("      - record: dashboard:panel_")
+          .append(i)
+          .append("\n        expr: ")
+          .append(
+              new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(exprs.get(i)))
+          .append('\n');
+    }
+    Path file = work.resolve("dashboard_rules.yml");
+    Files.writeString(file, rules);
+    Process p =
+        new ProcessBuilder(promtool(), "check", "rules", file.toString())
+            .redirectErrorStream(true)
+            .start();
+    boolean ended = p.waitFor(60, TimeUnit.SECONDS);
+    if (!ended) {
+      p.destroyForcibly();
+    }
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(ended).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    assertThat(out).contains("SUCCESS: " + exprs.size() + " rules found");
+  }
+
   @Test
   void promtoolAcceptsTheAlertRules() throws Exception {
     Process p;
