@@ -5,7 +5,7 @@
 //
 // usage: node render.js MANIFEST.json OUT_DIR
 //   MANIFEST: [{"name": "guide-3/PR_COMMENT", "file": "/abs/PR_COMMENT.md", "column": 780}, ...]
-// Writes OUT_DIR/<name>.<mermaid>.png and prints one JSON report on stdout:
+// Writes OUT_DIR/<name>.<mermaid>.png (whole page) and .top.png (first 1300 px) and prints one JSON report on stdout:
 //   {"pages": [{"name", "mermaid", "column", "tables": [px...], "widest", "charts",
 //               "mermaidErrors": [...], "consoleErrors": [...], "screenshot"}], "blocked": [...]}
 // Nothing leaves the machine: pages and scripts are file:// URLs, every other request is aborted
@@ -89,6 +89,10 @@ async function renderPage(page, entry, mermaid, outDir, tmp) {
   });
   const shot = path.join(outDir, `${entry.name.replace(/[^A-Za-z0-9._-]/g, '_')}.${mermaid.label}.png`);
   await page.locator('#column').screenshot({ path: shot });
+  // The first screen as a reviewer sees it, readable without scrolling through every chart.
+  const top = shot.replace(/\.png$/, '.top.png');
+  await page.screenshot({ path: top, fullPage: true,
+    clip: { x: 0, y: 0, width: entry.column, height: 1300 } });
   page.off('console', onConsole);
   page.off('pageerror', onError);
   return {
@@ -101,6 +105,7 @@ async function renderPage(page, entry, mermaid, outDir, tmp) {
     mermaidErrors: result.errors,
     consoleErrors,
     screenshot: shot,
+    firstScreen: top,
   };
 }
 

@@ -62,6 +62,14 @@ public final class ActionRunner {
   private final BiFunction<String, String, CommentPublisher> publishers;
   private final RedisExport redisExport;
 
+  /** Every warning printed during the run; each becomes a {@code ::warning::} annotation too. */
+  private final List<String> toolWarnings = new ArrayList<>();
+
+  /** Violation annotations, emitted after the tool warnings within {@link #MAX_ANNOTATIONS}. */
+  private final List<Annotation> violationAnnotations = new ArrayList<>();
+
+  record Annotation(WorkflowCommands.Kind kind, String title, String message) {}
+
   /**
    * @param publishers (api url, token) -> comment publisher
    */
@@ -77,9 +85,10 @@ public final class ActionRunner {
     this.commands = new WorkflowCommands(console.out());
     this.console =
         new Console(
-            new PrintWriter(new CommandSafeWriter(console.out())),
-            new PrintWriter(new CommandSafeWriter(console.err())),
-            console.isVerbose());
+                new PrintWriter(new CommandSafeWriter(console.out())),
+                new PrintWriter(new CommandSafeWriter(console.err())),
+                console.isVerbose())
+            .onWarning(toolWarnings::add);
     this.clock = clock;
     this.publishers = publishers;
     this.redisExport = redisExport;
@@ -121,11 +130,13 @@ public final class ActionRunner {
     commands.endGroup();
 
     annotate(a);
+    Optional<PullRequestRef> pr = pullRequest();
+    String commitFallback = pr.map(PullRequestRef::commitRange).orElse(null);
     String summaryPath = "";
     if (settings.stepSummary()) {
-      summaryPath = writeStepSummary(a, settings);
+      summaryPath = writeStepSummary(a, settings, commitFallback);
     }
-    String commentUrl = settings.comment() ? comment(a, settings) : "";
+    String commentUrl = settings.comment() ? comment(a, settings, pr) : "";
     if (settings.redis() != null && redisExport != null) {
       commands.group("soak-analyzer: Redis export");
       redisExport.export(
@@ -136,10 +147,41 @@ public final class ActionRunner {
     if (!summaryPath.isEmpty()) {
       console.debug("step summary appended to " + summaryPath);
     }
+    emitAnnotations();
     return ExitCode.forVerdict(settings.exitOnCrit(), a.verdict() == Level.CRIT);
   }
 
-  /** The worst violation of each violating cell, worst cells first, at most 10. */
+  /**
+   * The annotations, at most {@link #MAX_ANNOTATIONS}: the tool's own warnings first (a skipped PR
+   * comment is otherwise a log line nobody opens), then the violating cells, worst first.
+   */
+  private void emitAnnotations() {
+    int room = MAX_ANNOTATIONS;
+    for (String w : toolWarnings) {
+      if (room == 0) {
+        break;
+      }
+      commands.annotate(WorkflowCommands.Kind.WARNING, "soak-analyzer", w);
+      room--;
+    }
+    for (Annotation an : violationAnnotations) {
+      if (room == 0) {
+        break;
+      }
+      commands.annotate(an.kind(), an.title(), an.message());
+      room--;
+    }
+    int left = toolWarnings.size() + violationAnnotations.size() - MAX_ANNOTATIONS;
+    if (left > 0) {
+      console.info(
+          left
+              + " more warnings and violating cells not annotated (at most "
+              + MAX_ANNOTATIONS
+              + "); see the log above and VIOLATIONS.json");
+    }
+  }
+
+  /** The worst violation of each violating cell, worst cells first, queued for annotation. */
   void annotate(Analysis a) {
     List<Violation> worst = new ArrayList<>();
     for (SymbolAnalysis s : a.symbols()) {
@@ -171,10 +213,11 @@ public final class ActionRunner {
               + Numbers.format(v.value(), decimals)
               + ")"
               + (v.note() == null || v.note().isBlank() ? "" : " — " + v.note());
-      commands.annotate(
-          v.level() == Level.CRIT ? WorkflowCommands.Kind.ERROR : WorkflowCommands.Kind.WARNING,
-          "Soak " + v.level() + ": " + v.symbol() + " " + v.metric(),
-          message);
+      violationAnnotations.add(
+          new Annotation(
+              v.level() == Level.CRIT ? WorkflowCommands.Kind.ERROR : WorkflowCommands.Kind.WARNING,
+              "Soak " + v.level() + ": " + v.symbol() + " " + v.metric(),
+              message));
     }
     if (worst.size() > MAX_ANNOTATIONS) {
       console.info(
@@ -195,7 +238,19 @@ public final class ActionRunner {
         .orElse(Math.abs(d));
   }
 
-  private String writeStepSummary(Analysis a, ActionSettings settings) {
+  /** The PR of the event, when it is a pull-request event with a readable payload. */
+  private Optional<PullRequestRef> pullRequest() {
+    if (!context.isPullRequestEvent() || context.eventPath().isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return PullRequestRef.read(context.eventPath().get());
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private String writeStepSummary(Analysis a, ActionSettings settings, String commitFallback) {
     Optional<Path> path = context.stepSummaryPath();
     if (path.isEmpty()) {
       console.info("GITHUB_STEP_SUMMARY is not set: no step summary");
@@ -207,7 +262,7 @@ public final class ActionRunner {
           StepSummaryRenderer.render(
               a,
               new StepSummaryRenderer.Options(
-                  settings.outDirLabel(), ARTIFACTS, file.remainingBytes()));
+                  settings.outDirLabel(), ARTIFACTS, file.remainingBytes(), commitFallback));
       if (markdown.isEmpty()) {
         console.warn("step summary is full (GitHub allows 1 MiB per step): report not appended");
         return "";
@@ -220,20 +275,19 @@ public final class ActionRunner {
     }
   }
 
-  private String comment(Analysis a, ActionSettings settings) {
+  private String comment(Analysis a, ActionSettings settings, Optional<PullRequestRef> known) {
     if (!context.isPullRequestEvent()) {
       console.info("event '" + context.eventName() + "' is not a pull request: no PR comment");
       return "";
     }
-    Optional<PullRequestRef> pr;
-    try {
-      pr =
-          context.eventPath().isPresent()
-              ? PullRequestRef.read(context.eventPath().get())
-              : Optional.empty();
-    } catch (IOException | RuntimeException e) {
-      console.warn("cannot read the event payload GITHUB_EVENT_PATH: PR comment skipped");
-      return "";
+    Optional<PullRequestRef> pr = known;
+    if (pr.isEmpty() && context.eventPath().isPresent()) {
+      try {
+        pr = PullRequestRef.read(context.eventPath().get());
+      } catch (IOException | RuntimeException e) {
+        console.warn("cannot read the event payload GITHUB_EVENT_PATH: PR comment skipped");
+        return "";
+      }
     }
     if (pr.isEmpty()) {
       console.warn("the event payload has no pull request: PR comment skipped");
@@ -257,7 +311,8 @@ public final class ActionRunner {
     CommentPublisher publisher = publishers.apply(context.apiUrl(), settings.githubToken());
     PrCommentRenderer.Options options =
         PrCommentRenderer.Options.of(
-            settings.outDirLabel(), ARTIFACTS, context.runUrl().orElse(null));
+                settings.outDirLabel(), ARTIFACTS, context.runUrl().orElse(null))
+            .withCommitFallback(pr.get().commitRange());
     CommentResult result =
         publisher.publish(
             new CommentTarget(

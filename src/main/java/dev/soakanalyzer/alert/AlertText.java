@@ -5,6 +5,7 @@ import dev.soakanalyzer.core.model.Direction;
 import dev.soakanalyzer.core.model.Level;
 import dev.soakanalyzer.core.model.MetricDef;
 import dev.soakanalyzer.core.model.Violation;
+import dev.soakanalyzer.core.report.FailedCells;
 import dev.soakanalyzer.core.report.LogLines;
 import dev.soakanalyzer.core.report.SignalText;
 import dev.soakanalyzer.core.report.StatusLabels;
@@ -33,17 +34,16 @@ public final class AlertText {
         .append(exchange)
         .append(")\n");
     sb.append(LogLines.violationCounts(analysis)).append('\n');
-    List<Violation> top =
-        analysis.violations().stream()
-            .sorted(Violation.SEVERITY_ORDER)
-            .limit(TOP_VIOLATIONS)
-            .toList();
+    // Distinct cells, worst first: a CRIT metric is never hidden behind events of another.
+    List<FailedCells.FailedCell> top =
+        FailedCells.of(analysis).stream().limit(TOP_VIOLATIONS).toList();
     if (!top.isEmpty()) {
       sb.append("\nTop violations:\n");
-      for (Violation v : top) {
-        MetricDef def = analysis.catalog().find(v.metric()).orElse(null);
-        Direction direction = def == null ? Direction.LOW_IS_BAD : def.direction();
-        int decimals = def == null ? 3 : def.decimals();
+      for (FailedCells.FailedCell f : top) {
+        Violation v = f.worst();
+        MetricDef def = f.metric();
+        Direction direction = def.direction();
+        int decimals = def.decimals();
         sb.append("- ")
             .append(v.symbol())
             .append(": ")

@@ -11,15 +11,30 @@ public final class Console {
   private final PrintWriter out;
   private final PrintWriter err;
   private final boolean verbose;
+  private final java.util.function.Consumer<String> warnings;
 
   public Console(PrintWriter out, PrintWriter err, boolean verbose) {
+    this(out, err, verbose, w -> {});
+  }
+
+  private Console(
+      PrintWriter out,
+      PrintWriter err,
+      boolean verbose,
+      java.util.function.Consumer<String> warnings) {
     this.out = Objects.requireNonNull(out);
     this.err = Objects.requireNonNull(err);
     this.verbose = verbose;
+    this.warnings = Objects.requireNonNull(warnings);
   }
 
   public Console verbose(boolean on) {
-    return new Console(out, err, on);
+    return new Console(out, err, on, warnings);
+  }
+
+  /** The same console that also hands every warning (one line, as printed) to {@code listener}. */
+  public Console onWarning(java.util.function.Consumer<String> listener) {
+    return new Console(out, err, verbose, listener);
   }
 
   public boolean isVerbose() {
@@ -48,8 +63,10 @@ public final class Console {
 
   /** {@code warn: message} on stderr. */
   public void warn(String message) {
-    err.println("warn: " + oneLine(message));
+    String line = oneLine(message);
+    err.println("warn: " + line);
     err.flush();
+    warnings.accept(line);
   }
 
   /** {@code error: message} on stderr. */

@@ -14,7 +14,25 @@ import java.util.Optional;
  * @param fromFork head branch lives in another repository: on {@code pull_request} the token is
  *     read-only
  */
-public record PullRequestRef(int number, String baseRepository, boolean fromFork, String headSha) {
+public record PullRequestRef(
+    int number, String baseRepository, boolean fromFork, String headSha, String baseSha) {
+
+  public PullRequestRef(int number, String baseRepository, boolean fromFork, String headSha) {
+    this(number, baseRepository, fromFork, headSha, "");
+  }
+
+  /** {@code base[:7]..head[:7]}, or null when the payload lacks either SHA. */
+  public String commitRange() {
+    if (headSha == null || baseSha == null || headSha.isBlank() || baseSha.isBlank()) {
+      return null;
+    }
+    return shortSha(baseSha) + ".." + shortSha(headSha);
+  }
+
+  private static String shortSha(String sha) {
+    String s = sha.strip();
+    return s.length() > 7 ? s.substring(0, 7) : s;
+  }
 
   /** Reads the PR from the event file; empty when the payload has no pull request. */
   public static Optional<PullRequestRef> read(Path eventPath) throws IOException {
@@ -36,6 +54,11 @@ public record PullRequestRef(int number, String baseRepository, boolean fromFork
     // A deleted fork has head.repo = null: treat it as a fork, its token is read-only too.
     boolean fork = headRepo.isNull() || headRepo.isMissingNode() || !head.equalsIgnoreCase(base);
     return Optional.of(
-        new PullRequestRef(number, base, fork, pr.path("head").path("sha").asText("")));
+        new PullRequestRef(
+            number,
+            base,
+            fork,
+            pr.path("head").path("sha").asText(""),
+            pr.path("base").path("sha").asText("")));
   }
 }

@@ -53,6 +53,12 @@ import redis.clients.jedis.params.XTrimParams;
  * window is indistinguishable from a re-export and is not streamed again.
  */
 public final class RedisExporter {
+  /** Stream events go in window order, then metric (then CRIT before WARN, never both). */
+  static final java.util.Comparator<Violation> STREAM_ORDER =
+      java.util.Comparator.comparingInt(Violation::windowIndex)
+          .thenComparing(Violation::metric)
+          .thenComparing(Violation::level, java.util.Comparator.reverseOrder());
+
   private static final DateTimeFormatter UTC_SECONDS = DateTimeFormatter.ISO_INSTANT;
   private static final int WATCH_ATTEMPTS = 3;
 
@@ -184,7 +190,11 @@ public final class RedisExporter {
           tx.del(keys.streamed(s));
         }
         int added = 0;
-        for (Violation v : events) {
+        // Window order (then metric): XREVRANGE shows the latest windows and trimming drops the
+        // oldest, never CRIT events because VIOLATIONS.json lists them first.
+        List<Violation> inWindowOrder = new ArrayList<>(events);
+        inWindowOrder.sort(STREAM_ORDER);
+        for (Violation v : inWindowOrder) {
           String id = eventId(v);
           if (!newRun && tracker.containsKey(id)) {
             continue;

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,6 +137,15 @@ class ActionRunnerTest {
   }
 
   @Test
+  void withoutACommitInTheFilesTheCommitIsThePullRequestsBaseAndHead() throws Exception {
+    assertThat(run()).as(stderr).isZero();
+    github.applyWrites();
+
+    assertThat(github.comments().get(0).body()).contains("**Commit:** `abc1230..def4567`");
+    assertThat(summary()).contains("**Commit:** `abc1230..def4567`");
+  }
+
+  @Test
   void secondRunUpdatesTheSameCommentAndShowsTheChange() throws Exception {
     run();
     github.applyWrites();
@@ -148,7 +158,7 @@ class ActionRunnerTest {
     assertThat(github.comments()).hasSize(1);
     assertThat(github.comments().get(0).body())
         .contains("<!-- soak-analyzer:comment out-dir=reports/analysis -->")
-        .containsPattern("\\| ETHUSDT \\| [0-9.]+ \\([+-][0-9.]+\\) \\|");
+        .containsPattern("\\| ETHUSDT \\| [^|]+ \\| [^|0-9]*[0-9.]+ \\([+-][0-9.]+\\) ");
     assertThat(stdout).contains("PR comment updated");
   }
 
@@ -236,6 +246,13 @@ class ActionRunnerTest {
 
     assertThat(run()).isZero();
     assertThat(stderr).contains("warn: PR comment skipped: GitHub API answered HTTP 403");
+    // The warning is an annotation too, before the violations' annotations.
+    List<String> annotations =
+        stdout.lines().filter(l -> l.startsWith("::warning ") || l.startsWith("::error ")).toList();
+    assertThat(annotations.get(0))
+        .startsWith("::warning title=soak-analyzer::PR comment skipped")
+        .contains("HTTP 403");
+    assertThat(annotations).hasSizeLessThanOrEqualTo(ActionRunner.MAX_ANNOTATIONS);
 
     env.put("INPUT_ITER-GLOB", "fixtures/soak_crit/ITER_SUMMARY_*.json");
     env.put("INPUT_EXIT-ON-CRIT", "true");

@@ -29,25 +29,44 @@ class AlertTextTest {
         dev.soakanalyzer.core.model.ThresholdSet.STANDARD);
   }
 
+  /** Columns edge, maker/taker, p95, risk per window 45..48 of one symbol. */
+  private static dev.soakanalyzer.core.model.SymbolSeries series(String symbol, double[][] v) {
+    return new dev.soakanalyzer.core.model.SymbolSeries(symbol, new int[] {45, 46, 47, 48}, v);
+  }
+
   @Test
-  void theSummaryFollowsTheGuidesFormatWithTheBadSideOfEachMetric() {
+  void theSummaryListsDistinctCellsWorstFirstWithTheBadSideOfEachMetric() {
+    double[] fine = {3.0, 3.0, 3.0, 3.0};
+    double[] maker = {0.9, 0.9, 0.9, 0.9};
+    double[] lowRisk = {0.3, 0.3, 0.3, 0.3};
+    // BTCUSDT: edge below WARN in three windows (2.4, 2.3, 1.9 CRIT), p95 CRIT once at 451.4.
+    var btc =
+        series(
+            "BTCUSDT",
+            new double[][] {{2.4, 2.3, 1.9, 3.0}, maker, {300, 451.4, 300, 300}, lowRisk});
+    // ETHUSDT: risk WARN at window 45.
+    var eth =
+        series(
+            "ETHUSDT", new double[][] {fine, maker, {300, 300, 300, 300}, {0.47, 0.3, 0.3, 0.3}});
     Analysis a =
-        analysis(
-            List.of(
-                new Violation("ETHUSDT", "risk_ratio", Level.WARN, 45, 0.47, 0.45, "n"),
-                new Violation("BTCUSDT", "edge_bps", Level.CRIT, 47, 1.9, 2.0, "n"),
-                new Violation("BTCUSDT", "p95_latency_ms", Level.CRIT, 46, 451.4, 400, "n"),
-                new Violation("SOLUSDT", "maker_taker_ratio", Level.WARN, 3, 0.78, 0.8, "n")),
-            new CellCounts(2, 2, 8, 0));
+        dev.soakanalyzer.core.analysis.Analyzer.analyze(
+            new dev.soakanalyzer.core.model.SoakData(
+                MetricCatalog.STANDARD,
+                List.of(btc, eth),
+                RunMeta.NONE,
+                dev.soakanalyzer.core.model.DataQuality.CLEAN),
+            dev.soakanalyzer.core.model.AnalysisSettings.defaults(),
+            java.time.Instant.parse("2026-01-05T12:00:00Z"));
+
     assertThat(AlertText.summary(a, "prod", "bybit"))
         .isEqualTo(
             """
             [🔴 CRIT] Soak summary (env=prod, exch=bybit)
-            windows=48 symbols=0 crit=2 warn=2
+            windows=4 symbols=2 crit=2 warn=1
 
             Top violations:
-            - BTCUSDT: edge_bps < 2.0 at window #47 (1.9)
             - BTCUSDT: p95_latency_ms > 400 at window #46 (451)
+            - BTCUSDT: edge_bps < 2.0 at window #47 (1.9)
             - ETHUSDT: risk_ratio > 0.45 at window #45 (0.47)
 
             Артефакты: POST_SOAK_ANALYSIS.md, RECOMMENDATIONS.md""");

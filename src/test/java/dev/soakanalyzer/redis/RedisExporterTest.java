@@ -130,7 +130,12 @@ class RedisExporterTest {
     String stream = env + ":bybit:soak:violations:stream:BTCUSDT";
     assertThat(jedis.xlen(stream)).isEqualTo(3);
     List<StreamEntry> entries = jedis.xrange(stream, (StreamEntryID) null, null);
-    assertThat(entries.get(0).getFields())
+    // Window order (not CRIT first): the newest entry is the latest window, trimming drops the
+    // oldest windows whatever their level.
+    assertThat(entries)
+        .extracting(e -> e.getFields().get("window_index"))
+        .containsExactly("22", "23", "24");
+    assertThat(entries.get(1).getFields())
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
                 "symbol", "BTCUSDT",

@@ -331,8 +331,10 @@ class RunScenarioTest {
         .contains(
             "[🔴 CRIT] Soak summary (env=dev, exch=bybit)\n"
                 + "windows=24 symbols=3 crit=3 warn=0\n\nTop violations:\n"
-                + "- BTCUSDT: edge_bps < 2.0 at window #23 (1.8)\n"
+                // Distinct cells, furthest past the bound first: 450 is 12.5% past 400, 1.8 is 10%
+                // below 2.0, 0.7 is 6.7% below 0.75.
                 + "- BTCUSDT: p95_latency_ms > 400 at window #24 (450)\n"
+                + "- BTCUSDT: edge_bps < 2.0 at window #23 (1.8)\n"
                 + "- ETHUSDT: maker_taker_ratio < 0.75 at window #24 (0.7)\n")
         .contains("EXPORT_STATUS summary=SKIP violations=SKIP reason=dry_run");
     assertThat(redis.cli("DBSIZE")).isEqualTo("0");

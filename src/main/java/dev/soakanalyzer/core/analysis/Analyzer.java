@@ -85,6 +85,8 @@ public final class Analyzer {
     int warnEvents = 0;
     int critEvents = 0;
     double last = Double.NaN;
+    int firstBad = 0;
+    int lastBad = 0;
     for (int i = 0; i < windows.length; i++) {
       double v = column[i];
       if (Double.isNaN(v)) {
@@ -106,6 +108,10 @@ public final class Analyzer {
               bound,
               ViolationNotes.note(metric, level));
       sink.add(violation);
+      if (firstBad == 0) {
+        firstBad = windows[i];
+      }
+      lastBad = windows[i];
       if (level == Level.CRIT) {
         critEvents++;
       } else {
@@ -135,7 +141,11 @@ public final class Analyzer {
           0,
           0,
           null,
-          null);
+          null,
+          windows,
+          column,
+          0,
+          0);
     }
     Bucketing points = Bucketing.of(windows, column, timeBuckets);
     TrendResult trend = TrendEstimator.estimate(points.x(), points.y(), points.n());
@@ -154,7 +164,11 @@ public final class Analyzer {
         warnEvents,
         critEvents,
         worst,
-        changePoint(windows, column, present.length, timeBuckets));
+        changePoint(windows, column, present.length, timeBuckets),
+        windows,
+        column,
+        firstBad,
+        lastBad);
   }
 
   /**

@@ -10,6 +10,10 @@ package dev.soakanalyzer.core.model;
  * @param critEvents CRIT violation events of this cell
  * @param worst the most severe violation (worst level, then furthest past its bound), or null
  * @param changePoint the most significant shift of level, or null when none is significant
+ * @param windows the window indices of the symbol's series (shared with it, never modified)
+ * @param values this metric's value per window of {@code windows} (NaN = no value; shared)
+ * @param firstBad first window with a violation of this cell, or 0 when none
+ * @param lastBad last window with a violation of this cell, or 0 when none
  */
 public record MetricCell(
     MetricDef metric,
@@ -26,7 +30,22 @@ public record MetricCell(
     int warnEvents,
     int critEvents,
     Violation worst,
-    ChangePoint changePoint) {
+    ChangePoint changePoint,
+    int[] windows,
+    double[] values,
+    int firstBad,
+    int lastBad) {
+
+  public MetricCell {
+    if (windows.length != values.length) {
+      throw new IllegalArgumentException("windows and values of " + metric.key() + " differ");
+    }
+  }
+
+  /** Windows with a violation (WARN or CRIT). */
+  public int badWindows() {
+    return warnEvents + critEvents;
+  }
 
   public boolean hasData() {
     return status != CellStatus.NO_DATA;

@@ -47,7 +47,9 @@ public final class AnalysisReportRenderer {
       sb.append('\n').append(SignalText.STAR_NOTE).append('\n');
     }
     violationsSummary(sb, a);
-    sb.append("\n## Final Verdict\n\n").append(StatusLabels.verdictLine(a.verdict())).append("\n");
+    sb.append("\n## Final Verdict\n\n")
+        .append(StatusLabels.verdictLine(a.verdict(), a.counts().noData()))
+        .append("\n");
     symbolDetails(sb, a, sink);
     worstWindows(sb, a);
     levelShifts(sb, a);
@@ -159,39 +161,22 @@ public final class AnalysisReportRenderer {
     return "#" + v.windowIndex() + " (" + Numbers.withUnit(v.value(), m.decimals(), m.unit()) + ")";
   }
 
+  /** One row per violated cell, worst first (see {@link FailedCells}). */
   private static void worstWindows(StringBuilder sb, Analysis a) {
-    if (a.violations().isEmpty()) {
+    List<FailedCells.FailedCell> failed = FailedCells.of(a);
+    if (failed.isEmpty()) {
       return;
     }
     sb.append("\n## Top Violations\n\n");
-    sb.append("| Level | Symbol | Metric | Window | Value | Threshold | Note |\n");
-    sb.append("|-------|--------|--------|--------|-------|-----------|------|\n");
-    List<Violation> top =
-        a.violations().subList(0, Math.min(TOP_VIOLATIONS, a.violations().size()));
-    for (Violation v : top) {
-      MetricDef m = a.catalog().find(v.metric()).orElseThrow();
-      sb.append("| ")
-          .append(StatusLabels.of(v.level()))
-          .append(" | ")
-          .append(Markdown.escapeCell(v.symbol()))
-          .append(" | ")
-          .append(v.metric())
-          .append(" | #")
-          .append(v.windowIndex())
-          .append(" | ")
-          .append(Numbers.format(v.value(), Math.max(m.decimals(), 2)))
-          .append(" | ")
-          .append(m.direction().badSide())
-          .append(' ')
-          .append(Numbers.plain(v.threshold()))
-          .append(" | ")
-          .append(Markdown.escapeCell(v.note()))
-          .append(" |\n");
+    sb.append(FailedCells.TABLE_HEAD);
+    List<FailedCells.FailedCell> top = failed.subList(0, Math.min(TOP_VIOLATIONS, failed.size()));
+    for (FailedCells.FailedCell f : top) {
+      sb.append(FailedCells.row(f, StatusLabels.of(f.level())));
     }
-    if (a.violations().size() > top.size()) {
+    if (failed.size() > top.size()) {
       sb.append("\n… and ")
-          .append(a.violations().size() - top.size())
-          .append(" more violation events in VIOLATIONS.json.\n");
+          .append(failed.size() - top.size())
+          .append(" more violated cells; every violation event is in VIOLATIONS.json.\n");
     }
   }
 
@@ -259,11 +244,11 @@ public final class AnalysisReportRenderer {
     }
     sb.append(m.direction().badSide())
         .append(' ')
-        .append(Numbers.plain(t.warn()))
+        .append(Numbers.bound(t.warn(), m.decimals()))
         .append(" | ")
         .append(m.direction().badSide())
         .append(' ')
-        .append(Numbers.plain(t.crit()))
+        .append(Numbers.bound(t.crit(), m.decimals()))
         .append(" |\n");
   }
 
@@ -273,6 +258,11 @@ public final class AnalysisReportRenderer {
     sb.append("- Files matched: ").append(q.filesMatched()).append('\n');
     sb.append("- Files used: ").append(q.filesUsed()).append('\n');
     sb.append("- Files skipped: ").append(q.skipped().size()).append('\n');
+    limitedList(
+        sb,
+        "\nMetrics with no data in any window (NO_DATA, not counted):\n\n",
+        FailedCells.noData(a),
+        Markdown::escapeCell);
     limitedList(
         sb,
         "\nSkipped files:\n\n",

@@ -1,10 +1,13 @@
 package dev.soakanalyzer.core.report;
 
 import dev.soakanalyzer.core.model.Analysis;
+import dev.soakanalyzer.core.model.CellStatus;
 import dev.soakanalyzer.core.model.Level;
 import dev.soakanalyzer.core.model.MetricCell;
 import dev.soakanalyzer.core.model.SymbolAnalysis;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * The Markdown pieces the PR comment and the job summary share: labels, the windows and counts
@@ -15,14 +18,13 @@ final class GitHubMarkdown {
 
   private GitHubMarkdown() {}
 
-  /** CRIT symbols first, then WARN, then by violation events, then by name. */
+  /** Rows CRIT, WARN, OK, then by symbol: what reviewers scan for comes first. */
   static final Comparator<SymbolAnalysis> IMPORTANCE =
       Comparator.comparing(SymbolAnalysis::verdict, Comparator.reverseOrder())
-          .thenComparing(
-              (SymbolAnalysis s) -> s.violationEvents(Level.CRIT), Comparator.reverseOrder())
-          .thenComparing(
-              (SymbolAnalysis s) -> s.violationEvents(Level.WARN), Comparator.reverseOrder())
           .thenComparing(SymbolAnalysis::symbol);
+
+  /** Entries of a data-quality list at most. */
+  static final int MAX_LIST = 20;
 
   /** {@code 🔴 **CRIT**}. */
   static String verdictBadge(Level level) {
@@ -34,17 +36,85 @@ final class GitHubMarkdown {
     return GITHUB.label(level);
   }
 
-  /** {@code **Windows:** n (min=m) | **Verdict:** badge}, without a line end. */
+  /**
+   * {@code **Windows:** n (min=m) | **Verdict:** badge}, without a line end; cells without data are
+   * named after the verdict, so an OK run never reads as "all within thresholds" when data is
+   * missing.
+   */
   static String windowsLine(Analysis a) {
     return "**Windows:** "
         + a.windows()
         + " (min="
         + a.minWindowsRequired()
         + ") | **Verdict:** "
-        + verdictBadge(a.verdict());
+        + verdictBadge(a.verdict())
+        + noDataNote(a);
   }
 
-  /** {@code **Violations:** 🔴 CRIT: n | 🟡 WARN: n | ✅ OK: n}, without a line end. */
+  /** After an OK verdict with cells without data: say so, never "all within thresholds". */
+  static String noDataNote(Analysis a) {
+    int n = a.counts().noData();
+    if (n == 0) {
+      return "";
+    }
+    return a.verdict() == Level.OK
+        ? " — no threshold crossed; " + n + " metric(s) had no data"
+        : " | ➖ " + n + " metric(s) had no data";
+  }
+
+  /** {@code 🔴 } before the value of a failing cell, nothing for OK. */
+  static String mark(CellStatus status) {
+    return switch (status) {
+      case CRIT, WARN -> GITHUB.icon(status.level()) + " ";
+      case OK, NO_DATA -> "";
+    };
+  }
+
+  /** The commit of the input, else the fallback (the PR's base..head), else {@code n/a}. */
+  static String commit(Analysis a, String fallback) {
+    String c = a.meta().commitRange();
+    return code(c == null || c.isBlank() ? fallback : c);
+  }
+
+  /** "What failed": one row per violated cell, worst first, at most {@code max} rows. */
+  static String whatFailed(Analysis a, String heading, int max, String fullReport) {
+    List<FailedCells.FailedCell> failed = FailedCells.of(a);
+    if (failed.isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(heading).append("\n\n").append(FailedCells.TABLE_HEAD);
+    for (int i = 0; i < Math.min(max, failed.size()); i++) {
+      b.append(FailedCells.row(failed.get(i), status(failed.get(i).level())));
+    }
+    if (failed.size() > max) {
+      b.append("\n_… and ")
+          .append(failed.size() - max)
+          .append(" more violated cells in ")
+          .append(fullReport)
+          .append("._\n");
+    }
+    return b.append('\n').toString();
+  }
+
+  /** {@code ➖ No data (not counted): BTCUSDT risk_ratio, ...}, or null when every cell had data. */
+  static String noDataLine(Analysis a) {
+    List<String> noData = FailedCells.noData(a);
+    if (noData.isEmpty()) {
+      return null;
+    }
+    List<String> shown = new ArrayList<>();
+    for (int i = 0; i < Math.min(MAX_LIST, noData.size()); i++) {
+      shown.add(cell(noData.get(i), 120));
+    }
+    return "➖ No data (not counted): "
+        + String.join(", ", shown)
+        + (noData.size() > MAX_LIST ? " and " + (noData.size() - MAX_LIST) + " more" : "");
+  }
+
+  /**
+   * {@code **Violations:** 🔴 CRIT: n | 🟡 WARN: n | ✅ OK: n}, and {@code | ➖ NO DATA: n} when
+   * cells had no data; without a line end.
+   */
   static String countsLine(Analysis a) {
     return "**Violations:** "
         + status(Level.CRIT)
@@ -57,7 +127,8 @@ final class GitHubMarkdown {
         + " | "
         + status(Level.OK)
         + ": "
-        + a.counts().ok();
+        + a.counts().ok()
+        + (a.counts().noData() > 0 ? " | ➖ NO DATA: " + a.counts().noData() : "");
   }
 
   /** Metadata in a code span when it is plain, else as escaped text; {@code n/a} when unknown. */
@@ -80,28 +151,29 @@ final class GitHubMarkdown {
     return Numbers.format(v, decimals);
   }
 
-  /** Title line and Mermaid chart of one violating cell. */
-  static String chartBlock(SymbolAnalysis s, MetricCell c) {
-    String title = s.symbol() + " · " + c.metric().key();
+  /** Title line, Mermaid chart and key of one violated cell. */
+  static String chartBlock(FailedCells.FailedCell f) {
+    MetricCell c = f.cell();
+    String title = f.symbol() + " · " + c.metric().key();
     return "**"
-        + cell(s.symbol(), 64)
+        + cell(f.symbol(), 64)
         + " · "
         + cell(c.metric().key(), 40)
         + "** — "
-        + status(c.status().level())
-        + " (WARN "
-        + number(c.threshold().warn(), c.metric().decimals())
-        + ", CRIT "
-        + number(c.threshold().crit(), c.metric().decimals())
-        + ")\n\n"
+        + status(f.level())
+        + ", worst "
+        + f.worstAt()
+        + "\n\n"
         + MermaidChart.render(
             title,
             c.metric().key(),
-            c.plotPoints(),
+            c.windows(),
+            c.values(),
+            c.metric().direction(),
             c.threshold().warn(),
             c.threshold().crit(),
+            c.metric().decimals(),
             MermaidChart.DEFAULT_MAX_POINTS,
-            c.changePoint() == null ? -1 : c.changePoint().plotIndex(),
             c.changePoint() == null ? 0 : c.changePoint().windowIndex())
         + "\n";
   }

@@ -4,17 +4,18 @@ import static dev.soakanalyzer.core.report.GitHubMarkdown.IMPORTANCE;
 import static dev.soakanalyzer.core.report.GitHubMarkdown.cell;
 import static dev.soakanalyzer.core.report.GitHubMarkdown.chartBlock;
 import static dev.soakanalyzer.core.report.GitHubMarkdown.code;
+import static dev.soakanalyzer.core.report.GitHubMarkdown.commit;
 import static dev.soakanalyzer.core.report.GitHubMarkdown.countsLine;
+import static dev.soakanalyzer.core.report.GitHubMarkdown.mark;
 import static dev.soakanalyzer.core.report.GitHubMarkdown.number;
 import static dev.soakanalyzer.core.report.GitHubMarkdown.status;
+import static dev.soakanalyzer.core.report.GitHubMarkdown.whatFailed;
 import static dev.soakanalyzer.core.report.GitHubMarkdown.windowsLine;
 
 import dev.soakanalyzer.core.model.Analysis;
-import dev.soakanalyzer.core.model.CellStatus;
 import dev.soakanalyzer.core.model.MetricCell;
 import dev.soakanalyzer.core.model.MetricDef;
 import dev.soakanalyzer.core.model.SymbolAnalysis;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -38,7 +39,10 @@ public final class PrCommentRenderer {
   public static final int MAX_CHARS = 65_536;
 
   /** Charts in the collapsed section at most. */
-  static final int MAX_CHARTS = 10;
+  static final int MAX_CHARTS = 8;
+
+  /** Rows of "what failed" in the comment at most. */
+  static final int MAX_FAILED_ROWS = 20;
 
   /** Level-shift sentences at most (the rest are in POST_SOAK_ANALYSIS.md). */
   static final int MAX_SHIFTS = 10;
@@ -54,14 +58,25 @@ public final class PrCommentRenderer {
    * @param artifacts report file names listed on the artefacts line
    * @param runUrl link to the workflow run, or null
    * @param maxChars size limit (tests use smaller ones)
+   * @param commitFallback shown as the commit when the input carries none (the PR's {@code
+   *     base..head}), or null
    */
-  public record Options(String outDir, List<String> artifacts, String runUrl, int maxChars) {
+  public record Options(
+      String outDir, List<String> artifacts, String runUrl, int maxChars, String commitFallback) {
     public Options {
       artifacts = List.copyOf(artifacts);
     }
 
+    public Options(String outDir, List<String> artifacts, String runUrl, int maxChars) {
+      this(outDir, artifacts, runUrl, maxChars, null);
+    }
+
     public static Options of(String outDir, List<String> artifacts, String runUrl) {
-      return new Options(outDir, artifacts, runUrl, MAX_CHARS);
+      return new Options(outDir, artifacts, runUrl, MAX_CHARS, null);
+    }
+
+    public Options withCommitFallback(String commitRange) {
+      return new Options(outDir, artifacts, runUrl, maxChars, commitRange);
     }
   }
 
@@ -109,25 +124,26 @@ public final class PrCommentRenderer {
       head.append(AnalysisReportRenderer.insufficientWindowsWarning(a)).append("\n\n");
     }
     head.append("**Commit:** ")
-        .append(code(a.meta().commitRange()))
+        .append(commit(a, o.commitFallback()))
         .append(" | **Profile:** ")
         .append(code(a.meta().profile()))
         .append("\n\n");
-    head.append("| Symbol |");
+    head.append("| Symbol | Status |");
     for (MetricDef m : metrics) {
-      head.append(' ').append(cell(m.shortLabel(), 40)).append(" | Trend |");
+      head.append(' ').append(cell(m.shortLabel(), 40)).append(" |");
     }
-    head.append(" Status |\n|--------|");
+    head.append("\n|--------|--------|");
     for (int i = 0; i < metrics.size(); i++) {
-      head.append("------|-------|");
+      head.append("------|");
     }
-    head.append("--------|\n");
+    head.append('\n');
 
     StringBuilder tail = new StringBuilder();
     if (SignalText.anySignificant(a)) {
       tail.append(SignalText.STAR_NOTE).append("\n\n");
     }
     tail.append(countsLine(a)).append("\n\n");
+    tail.append(whatFailed(a, "#### What failed", MAX_FAILED_ROWS, "POST\\_SOAK\\_ANALYSIS.md"));
     List<SignalText.Shift> shifts = SignalText.shifts(a);
     for (int i = 0; i < Math.min(shifts.size(), MAX_SHIFTS); i++) {
       SignalText.Shift s = shifts.get(i);
@@ -146,6 +162,7 @@ public final class PrCommentRenderer {
     if (!shifts.isEmpty()) {
       tail.append('\n');
     }
+    tail.append(dataQuality(a));
     StringBuilder artefacts = new StringBuilder();
     artefacts.append("**Artifacts:** ");
     List<String> names = new ArrayList<>();
@@ -169,22 +186,18 @@ public final class PrCommentRenderer {
     int budget = o.maxChars() - head.length() - tail.length() - artefacts.length() - reserve;
 
     // Charts get at most a quarter of the room, so a huge table still leaves a chart or two.
+    List<FailedCells.FailedCell> failed = FailedCells.of(a);
     List<String> charts = new ArrayList<>();
     int chartBudget = Math.max(0, budget / 4);
     int chartUsed = 0;
-    int violatingCells = 0;
-    for (SymbolAnalysis s : ranked) {
-      for (MetricCell c : s.cells()) {
-        if (c.status() == CellStatus.WARN || c.status() == CellStatus.CRIT) {
-          violatingCells++;
-          if (charts.size() < MAX_CHARTS) {
-            String chart = chartBlock(s, c);
-            if (chartUsed + chart.length() <= chartBudget) {
-              charts.add(chart);
-              chartUsed += chart.length();
-            }
-          }
-        }
+    for (FailedCells.FailedCell f : failed) {
+      if (charts.size() >= MAX_CHARTS) {
+        break;
+      }
+      String chart = chartBlock(f);
+      if (chartUsed + chart.length() <= chartBudget) {
+        charts.add(chart);
+        chartUsed += chart.length();
       }
     }
     String chartSection = "";
@@ -192,9 +205,9 @@ public final class PrCommentRenderer {
       StringBuilder d = new StringBuilder();
       d.append("<details>\n<summary>📈 Violating metrics over the windows (")
           .append(
-              charts.size() == violatingCells
-                  ? Integer.toString(violatingCells)
-                  : charts.size() + " of " + violatingCells)
+              charts.size() == failed.size()
+                  ? Integer.toString(failed.size())
+                  : charts.size() + " of " + failed.size() + ", worst first")
           .append(")</summary>\n\n");
       charts.forEach(d::append);
       d.append("</details>\n\n");
@@ -202,9 +215,10 @@ public final class PrCommentRenderer {
     }
     budget -= chartSection.length();
 
-    // Rows in importance order until the room is used; shown in symbol order when all fit.
+    // Rows CRIT, WARN, OK, then by symbol, until the room is used.
     List<SymbolAnalysis> shown = new ArrayList<>();
     List<String> digest = new ArrayList<>();
+    StringBuilder rows = new StringBuilder();
     int used = 0;
     for (SymbolAnalysis s : ranked) {
       String row = row(s, previous.get(s.symbol()));
@@ -215,18 +229,14 @@ public final class PrCommentRenderer {
       }
       used += cost;
       shown.add(s);
+      rows.append(row);
       digest.add(entry);
     }
     boolean truncated = shown.size() < a.symbols().size();
-    if (!truncated) {
-      shown = a.symbols();
-    }
 
     StringBuilder body = new StringBuilder(o.maxChars());
     body.append(head);
-    for (SymbolAnalysis s : shown) {
-      body.append(row(s, previous.get(s.symbol())));
-    }
+    body.append(rows);
     body.append('\n');
     if (truncated) {
       body.append("_Showing ")
@@ -234,7 +244,7 @@ public final class PrCommentRenderer {
           .append(" of ")
           .append(a.symbols().size())
           .append(
-              " symbols, worst first, to stay under GitHub's comment size limit; the full table is in POST_SOAK_ANALYSIS.md._\n\n");
+              " symbols, worst first, to stay under GitHub's comment size limit; the full table is in POST\\_SOAK\\_ANALYSIS.md._\n\n");
     }
     body.append(tail);
     body.append(chartSection);
@@ -245,31 +255,60 @@ public final class PrCommentRenderer {
 
   private static String row(SymbolAnalysis s, Map<String, Double> prev) {
     StringBuilder r = new StringBuilder(96);
-    r.append("| ").append(cell(s.symbol(), 64)).append(" |");
+    r.append("| ")
+        .append(cell(s.symbol(), 64))
+        .append(" | ")
+        .append(status(s.verdict()))
+        .append(" |");
     for (MetricCell c : s.cells()) {
-      r.append(' ').append(value(c, prev)).append(" | ").append(SignalText.arrow(c)).append(" |");
+      r.append(' ').append(value(c, prev)).append(" |");
     }
-    r.append(' ').append(status(s.verdict())).append(" |\n");
+    r.append('\n');
     return r.toString();
   }
 
+  /** {@code 🔴 340 (+12) ↑}: level mark when failing, last value, delta when changed, trend. */
   private static String value(MetricCell c, Map<String, Double> prev) {
     if (!c.hasData()) {
-      return "n/a";
+      return "➖ no data";
     }
     int d = c.metric().decimals();
-    String v = number(c.last(), d);
+    StringBuilder v = new StringBuilder(mark(c.status())).append(number(c.last(), d));
     Double before = prev == null ? null : prev.get(c.metric().key());
-    if (before == null || !Double.isFinite(before)) {
-      return v;
+    if (before != null && Double.isFinite(before)) {
+      String delta = Numbers.delta(c.last(), before, d);
+      if (delta != null) {
+        v.append(" (").append(delta).append(')');
+      }
     }
-    BigDecimal now = Numbers.round(c.last(), d);
-    BigDecimal then = Numbers.round(before, d);
-    BigDecimal delta = now.subtract(then);
-    if (delta.signum() == 0) {
-      return v + " (±0)";
+    return v.append(' ').append(SignalText.arrow(c)).toString();
+  }
+
+  /** Skipped files and cells without data, when there are any. */
+  static String dataQuality(Analysis a) {
+    String noData = GitHubMarkdown.noDataLine(a);
+    var skipped = a.quality().skipped();
+    if (noData == null && skipped.isEmpty()) {
+      return "";
     }
-    return v + " (" + (delta.signum() > 0 ? "+" : "") + delta.toPlainString() + ")";
+    StringBuilder b = new StringBuilder("**Data quality:**\n");
+    if (noData != null) {
+      b.append("- ").append(noData).append('\n');
+    }
+    if (!skipped.isEmpty()) {
+      b.append("- Skipped files (").append(skipped.size()).append("): ");
+      List<String> shown = new ArrayList<>();
+      for (int i = 0; i < Math.min(GitHubMarkdown.MAX_LIST, skipped.size()); i++) {
+        shown.add(
+            cell(skipped.get(i).file(), 120) + " (" + cell(skipped.get(i).reason(), 160) + ")");
+      }
+      b.append(String.join(", ", shown));
+      if (skipped.size() > GitHubMarkdown.MAX_LIST) {
+        b.append(" and ").append(skipped.size() - GitHubMarkdown.MAX_LIST).append(" more");
+      }
+      b.append('\n');
+    }
+    return b.append('\n').toString();
   }
 
   private static String digestEntry(SymbolAnalysis s) {

@@ -22,6 +22,9 @@ public final class Sparkline {
     if (points.length == 0) {
       return "n/a";
     }
+    if (isFlat(points)) {
+      return String.valueOf(MIDDLE).repeat(Math.min(width, points.length));
+    }
     double[] plotted = points.length > width ? chunkMeans(points, width) : points;
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
@@ -40,6 +43,22 @@ public final class Sparkline {
       }
     }
     return sb.toString();
+  }
+
+  /**
+   * Flat within floating-point noise: {@code max - min <= 1e-9 * max(1, |mean|)}, so bucket means
+   * of a constant series do not draw as {@code ▁█▁█}.
+   */
+  public static boolean isFlat(double[] points) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    double sum = 0;
+    for (double v : points) {
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+      sum += v;
+    }
+    return max - min <= 1e-9 * Math.max(1, Math.abs(sum / points.length));
   }
 
   /** Means of {@code chunks} contiguous chunks; chunk i covers [i*n/chunks, (i+1)*n/chunks). */

@@ -52,6 +52,19 @@ public final class StatusLabels {
     return Surface.REPORT.icon(level);
   }
 
+  /**
+   * The final verdict line; an OK run with cells that never had a value says so instead of claiming
+   * that all metrics are within thresholds.
+   */
+  public static String verdictLine(Level verdict, int noDataCells) {
+    if (verdict == Level.OK && noDataCells > 0) {
+      return "✅ **OK** — No threshold crossed; "
+          + noDataCells
+          + " metric(s) had no data (see Data Quality)";
+    }
+    return verdictLine(verdict);
+  }
+
   /** The guide's final verdict line. */
   public static String verdictLine(Level verdict) {
     return icon(verdict)

@@ -4,7 +4,9 @@ import static dev.soakanalyzer.core.report.GitHubMarkdown.IMPORTANCE;
 import static dev.soakanalyzer.core.report.GitHubMarkdown.cell;
 import static dev.soakanalyzer.core.report.GitHubMarkdown.chartBlock;
 import static dev.soakanalyzer.core.report.GitHubMarkdown.code;
+import static dev.soakanalyzer.core.report.GitHubMarkdown.commit;
 import static dev.soakanalyzer.core.report.GitHubMarkdown.countsLine;
+import static dev.soakanalyzer.core.report.GitHubMarkdown.mark;
 import static dev.soakanalyzer.core.report.GitHubMarkdown.number;
 import static dev.soakanalyzer.core.report.GitHubMarkdown.status;
 import static dev.soakanalyzer.core.report.GitHubMarkdown.windowsLine;
@@ -16,7 +18,6 @@ import dev.soakanalyzer.core.model.MetricCell;
 import dev.soakanalyzer.core.model.MetricDef;
 import dev.soakanalyzer.core.model.SkippedFile;
 import dev.soakanalyzer.core.model.SymbolAnalysis;
-import dev.soakanalyzer.core.model.Violation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,10 +39,16 @@ public final class StepSummaryRenderer {
    * @param outDir where the full reports are, named in the title and the notes
    * @param artifacts report file names
    * @param maxBytes room left in the step summary (UTF-8 bytes)
+   * @param commitFallback shown as the commit when the input carries none, or null
    */
-  public record Options(String outDir, List<String> artifacts, int maxBytes) {
+  public record Options(
+      String outDir, List<String> artifacts, int maxBytes, String commitFallback) {
     public Options {
       artifacts = List.copyOf(artifacts);
+    }
+
+    public Options(String outDir, List<String> artifacts, int maxBytes) {
+      this(outDir, artifacts, maxBytes, null);
     }
   }
 
@@ -63,7 +70,7 @@ public final class StepSummaryRenderer {
       head.append("> ").append(AnalysisReportRenderer.insufficientWindowsWarning(a)).append("\n\n");
     }
     head.append("**Commit:** ")
-        .append(code(a.meta().commitRange()))
+        .append(commit(a, o.commitFallback()))
         .append(" | **Profile:** ")
         .append(code(a.meta().profile()))
         .append(" | **Source:** ")
@@ -75,22 +82,18 @@ public final class StepSummaryRenderer {
         .append(" violation events\n\n");
     items.add(Item.fixed(Section.HEAD, head.toString()));
 
-    // Section 1: the symbol table.
-    StringBuilder th = new StringBuilder("### Symbols\n\n| Symbol |");
-    StringBuilder sep = new StringBuilder("|--------|");
+    // Section 1: the symbol table (fits GitHub's 1012 px summary page: one column per metric).
+    StringBuilder th = new StringBuilder("### Symbols\n\n| Symbol | Status |");
+    StringBuilder sep = new StringBuilder("|--------|--------|");
     for (MetricDef m : metrics) {
-      th.append(' ').append(cell(m.shortLabel(), 40)).append(" | Sparkline | Trend | Status |");
-      sep.append("------|-----------|-------|--------|");
+      th.append(' ').append(cell(m.shortLabel(), 40)).append(" |");
+      sep.append("------|");
     }
-    th.append(" Verdict |\n");
-    sep.append("---------|\n");
+    th.append('\n');
+    sep.append('\n');
     items.add(Item.fixed(Section.TABLE_HEAD, th.toString() + sep));
     List<SymbolAnalysis> ranked = new ArrayList<>(a.symbols());
     ranked.sort(IMPORTANCE);
-    java.util.Map<SymbolAnalysis, Integer> position = new java.util.IdentityHashMap<>();
-    for (int i = 0; i < a.symbols().size(); i++) {
-      position.put(a.symbols().get(i), i);
-    }
     int rank = 0;
     for (SymbolAnalysis s : ranked) {
       int priority =
@@ -99,24 +102,21 @@ public final class StepSummaryRenderer {
             case WARN -> 4;
             case OK -> 6;
           };
-      // Shown in symbol order when everything fits: the sequence is the original position.
-      items.add(
-          new Item(
-              Section.TABLE_ROWS, position.get(s), priority, rank++, symbolRow(s), Kind.SYMBOL));
+      // Shown CRIT, WARN, OK, then by symbol: the sequence is the rank.
+      items.add(new Item(Section.TABLE_ROWS, rank, priority, rank, symbolRow(s), Kind.SYMBOL));
+      rank++;
     }
     items.add(
         Item.fixed(
             Section.TABLE_END,
             SignalText.anySignificant(a) ? "\n" + SignalText.STAR_NOTE + "\n\n" : "\n"));
 
-    // Section 2: worst violation events.
-    if (!a.violations().isEmpty()) {
-      items.add(
-          Item.fixed(
-              Section.EVENTS_HEAD,
-              "### Worst violations\n\n| Level | Symbol | Metric | Window | Value | Threshold | Note |\n|-------|--------|--------|--------|-------|-----------|------|\n"));
+    // Section 2: what failed, one row per violated cell, worst first.
+    List<FailedCells.FailedCell> failed = FailedCells.of(a);
+    if (!failed.isEmpty()) {
+      items.add(Item.fixed(Section.EVENTS_HEAD, "### What failed\n\n" + FailedCells.TABLE_HEAD));
       int seq = 0;
-      for (Violation v : a.violations()) {
+      for (FailedCells.FailedCell f : failed) {
         if (seq >= MAX_EVENT_ROWS) {
           break;
         }
@@ -124,29 +124,26 @@ public final class StepSummaryRenderer {
             new Item(
                 Section.EVENTS_ROWS,
                 seq,
-                v.level() == Level.CRIT ? 2 : 5,
+                f.level() == Level.CRIT ? 2 : 5,
                 seq,
-                eventRow(a, v),
+                FailedCells.row(f, status(f.level())),
                 Kind.EVENT));
         seq++;
       }
       String more =
-          a.violations().size() > MAX_EVENT_ROWS
+          failed.size() > MAX_EVENT_ROWS
               ? "\n_"
-                  + (a.violations().size() - MAX_EVENT_ROWS)
-                  + " more events in VIOLATIONS.json._\n\n"
+                  + (failed.size() - MAX_EVENT_ROWS)
+                  + " more violated cells in POST\\_SOAK\\_ANALYSIS.md._\n\n"
               : "\n";
       items.add(Item.fixed(Section.EVENTS_END, more));
     }
 
     // Section 3: charts of violating cells, worst first.
     List<String> charts = new ArrayList<>();
-    for (SymbolAnalysis s : ranked) {
-      for (MetricCell c : s.cells()) {
-        if ((c.status() == CellStatus.CRIT || c.status() == CellStatus.WARN)
-            && charts.size() < MAX_CHARTS) {
-          charts.add(chartBlock(s, c));
-        }
+    for (FailedCells.FailedCell f : failed) {
+      if (charts.size() < MAX_CHARTS) {
+        charts.add(chartBlock(f));
       }
     }
     if (!charts.isEmpty()) {
@@ -158,6 +155,10 @@ public final class StepSummaryRenderer {
 
     // Section 4: data quality.
     List<String> quality = new ArrayList<>();
+    String noData = GitHubMarkdown.noDataLine(a);
+    if (noData != null) {
+      quality.add("- " + noData + "\n");
+    }
     for (SkippedFile f : a.quality().skipped()) {
       quality.add("- skipped " + cell(f.file(), 200) + ": " + cell(f.reason(), 200) + "\n");
     }
@@ -238,39 +239,27 @@ public final class StepSummaryRenderer {
 
   private static String symbolRow(SymbolAnalysis s) {
     StringBuilder r = new StringBuilder(160);
-    r.append("| ").append(cell(s.symbol(), 64)).append(" |");
+    r.append("| ")
+        .append(cell(s.symbol(), 64))
+        .append(" | ")
+        .append(status(s.verdict()))
+        .append(" |");
     for (MetricCell c : s.cells()) {
-      r.append(' ')
-          .append(c.hasData() ? number(c.last(), c.metric().decimals()) : "n/a")
-          .append(" | ")
-          .append(c.hasData() ? spark(c.plotPoints()) : "n/a")
-          .append(" | ")
+      r.append(' ');
+      if (!c.hasData()) {
+        r.append("➖ no data |");
+        continue;
+      }
+      r.append(mark(c.status()))
+          .append(number(c.last(), c.metric().decimals()))
+          .append(' ')
           .append(SignalText.arrow(c))
-          .append(" | ")
-          .append(cellStatus(c.status()))
+          .append(' ')
+          .append(spark(c.plotPoints()))
           .append(" |");
     }
-    r.append(' ').append(status(s.verdict())).append(" |\n");
+    r.append('\n');
     return r.toString();
-  }
-
-  private static String eventRow(Analysis a, Violation v) {
-    int decimals = a.catalog().find(v.metric()).map(MetricDef::decimals).orElse(3);
-    return "| "
-        + status(v.level())
-        + " | "
-        + cell(v.symbol(), 64)
-        + " | "
-        + cell(v.metric(), 40)
-        + " | "
-        + v.windowIndex()
-        + " | "
-        + number(v.value(), decimals)
-        + " | "
-        + number(v.threshold(), decimals)
-        + " | "
-        + cell(v.note(), 160)
-        + " |\n";
   }
 
   static String cellStatus(CellStatus s) {
@@ -321,7 +310,7 @@ public final class StepSummaryRenderer {
   enum Kind {
     FIXED("parts"),
     SYMBOL("symbol rows"),
-    EVENT("violation rows"),
+    EVENT("violated-cell rows"),
     CHART("charts"),
     QUALITY("data-quality lines");
 

@@ -82,4 +82,13 @@ class StatsAndTrendTest {
     assertThat(b.points()).containsExactly(1.0, 2.0);
     assertThat(java.util.Arrays.copyOf(b.x(), b.n())).containsExactly(3.0, 9.0);
   }
+
+  @Test
+  void aConstantSeriesWithFloatingPointNoiseHasNoTrend() {
+    double third = (0.1 + 0.2 + 0.3) / 3; // 0.20000000000000004
+    double[] x = {1, 2, 3, 4, 5, 6};
+    double[] y = {0.2, 0.2, 0.2, third, third, third};
+    assertThat(TrendEstimator.estimate(x, y, 6).trend()).isEqualTo(Trend.FLAT);
+    assertThat(TrendEstimator.estimate(x, y, 6).normalizedSlope()).isZero();
+  }
 }

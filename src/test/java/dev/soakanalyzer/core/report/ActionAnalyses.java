@@ -120,6 +120,10 @@ final class ActionAnalyses {
         points[w] = last * (1 + 0.01 * Math.sin(w));
       }
       points[windows - 1] = last;
+      int[] windowIndices = new int[windows];
+      for (int w = 0; w < windows; w++) {
+        windowIndices[w] = w + 1;
+      }
       Violation worst = null;
       int warnEvents = 0;
       int critEvents = 0;
@@ -149,7 +153,11 @@ final class ActionAnalyses {
               warnEvents,
               critEvents,
               worst,
-              null));
+              null,
+              windowIndices,
+              points,
+              worst == null ? 0 : windows,
+              worst == null ? 0 : windows));
     }
     Level verdict = Level.worst(edge, lat);
     return new SymbolAnalysis(sym, windows, cells, verdict);

@@ -25,14 +25,16 @@ class PrCommentRendererTest {
             "<!-- soak-analyzer:comment out-dir=reports/analysis -->\n### 🧪 Soak Analysis Summary\n")
         .contains("**Windows:** 24 (min=24) | **Verdict:** 🔴 **CRIT**")
         .contains("**Commit:** `abc123..def456` | **Profile:** `moderate`")
-        .contains(
-            "| Symbol | Edge(bps) | Trend | Maker/Taker | Trend | p95(ms) | Trend | Risk | Trend | Status |")
-        .contains("| SYM00001USDT | 2.8 | ≈ | 0.85 | ≈ | 300 | ≈ | 0.35 | ≈ | ✅ OK |")
+        .contains("| Symbol | Status | Edge(bps) | Maker/Taker | p95(ms) | Risk |")
+        .contains("| SYM00001USDT | ✅ OK | 2.80 ≈ | 0.850 ≈ | 300 ≈ | 0.350 ≈ |")
+        .contains("#### What failed")
+        .contains("| 🔴 CRIT | SYM00000USDT | p95\\_latency\\_ms | 450 @ #24 | > 400 | 1 | 24 |")
         .contains("**Violations:** 🔴 CRIT: 1 | 🟡 WARN: 1 | ✅ OK: 10")
         .contains(
             "**Artifacts:** POST\\_SOAK\\_ANALYSIS.md, RECOMMENDATIONS.md, VIOLATIONS.json, SOAK\\_SUMMARY.json\n(see workflow artifacts above)")
         .contains("<details>\n<summary>📈 Violating metrics over the windows (2)</summary>")
-        .contains("```mermaid\nxychart-beta\n")
+        .contains("```mermaid\n---\nconfig:")
+        .contains("xychart-beta\n")
         .contains("<!-- soak-analyzer:digest v1 ");
   }
 
@@ -75,7 +77,8 @@ class PrCommentRendererTest {
 
     String body = PrCommentRenderer.render(moved, OPTIONS, Optional.of(previous));
 
-    assertThat(body).contains("| ETHUSDT | 2.28 (-0.12) | ≈ | 0.85 (±0) |");
+    // A delta only where the value changed, with the metric's decimals.
+    assertThat(body).contains("| ETHUSDT | 🟡 WARN | 🟡 2.28 (-0.12) ≈ | 0.850 ≈ |");
     assertThat(PrCommentRenderer.render(now, OPTIONS, Optional.of(previous)))
         .doesNotContain("(±0)");
   }
@@ -107,7 +110,7 @@ class PrCommentRendererTest {
         .forEach(
             l ->
                 assertThat(l.replace("\\|", "").chars().filter(c -> c == '|').count())
-                    .isEqualTo(11));
+                    .isEqualTo(7));
   }
 
   @Test

@@ -45,15 +45,29 @@ class SparklineTest {
   }
 
   @Test
-  void numbersAreRoundedWithoutTrailingZeros() {
-    assertThat(Numbers.format(2.80, 2)).isEqualTo("2.8");
+  void floatingPointNoiseFromBucketMeansIsFlatNotVolatile() {
+    double third = (0.1 + 0.2 + 0.3) / 3; // 0.20000000000000004
+    assertThat(Sparkline.render(new double[] {0.2, third, 0.2, third, 0.2, third}, 8))
+        .isEqualTo("▄▄▄▄▄▄");
+  }
+
+  @Test
+  void numbersKeepTheMetricsDecimalsAndBoundsAtLeastTwo() {
+    assertThat(Numbers.format(2.80, 2)).isEqualTo("2.80");
     assertThat(Numbers.format(2.456, 2)).isEqualTo("2.46");
     assertThat(Numbers.format(359.6, 0)).isEqualTo("360");
-    assertThat(Numbers.format(-0.0001, 2)).isEqualTo("0");
+    assertThat(Numbers.format(-0.0001, 2)).isEqualTo("0.00");
     assertThat(Numbers.format(Double.NaN, 2)).isEqualTo("n/a");
     assertThat(Numbers.withUnit(2.45, 2, " bps")).isEqualTo("2.45 bps");
     assertThat(Numbers.plain(0.80)).isEqualTo("0.8");
     assertThat(Numbers.plain(350)).isEqualTo("350");
+    assertThat(Numbers.format(0.78, 3)).isEqualTo("0.780");
+    assertThat(Numbers.bound(0.8, 3)).isEqualTo("0.80");
+    assertThat(Numbers.bound(2.5, 2)).isEqualTo("2.50");
+    assertThat(Numbers.bound(350, 0)).isEqualTo("350");
+    assertThat(Numbers.bound(0.455, 3)).isEqualTo("0.455");
+    assertThat(Numbers.delta(2.28, 2.4, 2)).isEqualTo("-0.12");
+    assertThat(Numbers.delta(0.8501, 0.85, 3)).isNull();
   }
 
   @Test
