@@ -24,6 +24,8 @@ const MERMAIDS = [
   { label: 'mermaid11', script: require.resolve('mermaid11/dist/mermaid.min.js') },
 ];
 const PAGE_TIMEOUT_MS = 60000;
+// GitHub draws Mermaid with its dark theme in dark mode: RENDER_THEME=dark checks that look.
+const THEME = process.env.RENDER_THEME === 'dark' ? 'dark' : 'default';
 
 // The parts of GitHub's markdown-body stylesheet that decide widths.
 const CSS = `
@@ -59,10 +61,14 @@ async function renderPage(page, entry, mermaid, outDir, tmp) {
   page.on('console', onConsole);
   page.on('pageerror', onError);
   await page.goto('file://' + htmlFile, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
-  const result = await page.evaluate(async () => {
+  const result = await page.evaluate(async (theme) => {
     /* global mermaid */
     document.querySelectorAll('details').forEach((d) => { d.open = true; });
-    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default' });
+    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme });
+    if (theme === 'dark') {
+      document.body.style.background = '#0d1117';
+      document.body.style.color = '#e6edf3';
+    }
     const blocks = Array.from(document.querySelectorAll('pre > code.language-mermaid'));
     const errors = [];
     let n = 0;
@@ -86,7 +92,7 @@ async function renderPage(page, entry, mermaid, outDir, tmp) {
     const tables = Array.from(document.querySelectorAll('#column table'))
       .map((t) => Math.ceil(t.getBoundingClientRect().width));
     return { tables, charts: blocks.length, errors };
-  });
+  }, THEME);
   const shot = path.join(outDir, `${entry.name.replace(/[^A-Za-z0-9._-]/g, '_')}.${mermaid.label}.png`);
   await page.locator('#column').screenshot({ path: shot });
   // The first screen as a reviewer sees it, readable without scrolling through every chart.
