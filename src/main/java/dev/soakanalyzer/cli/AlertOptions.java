@@ -50,6 +50,21 @@ final class AlertOptions {
       description = "Alert state key, prefixed {env}:{exchange}: (default: ${DEFAULT-VALUE}).")
   String alertKey;
 
+  @Option(
+      names = "--redis-down-max",
+      paramLabel = "N",
+      defaultValue = "3",
+      description =
+          "WARN alert after N consecutive exports skipped because Redis is down, 0 = never"
+              + " (default: ${DEFAULT-VALUE}).")
+  int redisDownMax;
+
+  @Option(
+      names = "--no-alert-resolved",
+      description =
+          "Do not send the one [✅ RESOLVED] message when the verdict clears after an alert.")
+  boolean noAlertResolved;
+
   /** The severity policy; problems reported, a usable default returned. */
   AlertPolicy policy(EnvLayers layers, List<String> problems) {
     Level minSeverity = Level.CRIT;
@@ -65,6 +80,13 @@ final class AlertOptions {
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
       return new AlertPolicy(Map.of(), minSeverity);
+    }
+  }
+
+  /** One sentence per bad value of the plain numeric alert flags. */
+  void check(List<String> problems) {
+    if (redisDownMax < 0) {
+      problems.add("--redis-down-max must be 0 or more, not " + redisDownMax);
     }
   }
 

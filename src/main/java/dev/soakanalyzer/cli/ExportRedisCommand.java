@@ -53,13 +53,6 @@ public final class ExportRedisCommand implements Callable<Integer> {
 
   @Mixin RedisOptions redis;
 
-  @Option(
-      names = "--state-dir",
-      paramLabel = "DIR",
-      defaultValue = RedisOptions.DEFAULT_STATE_DIR,
-      description = "Where last_export_status.json is written (default: ${DEFAULT-VALUE}).")
-  Path stateDir;
-
   private final CliContext context;
 
   public ExportRedisCommand(CliContext context) {
@@ -85,7 +78,7 @@ public final class ExportRedisCommand implements Callable<Integer> {
       console.error("--redis-ca-file: " + e.getMessage());
       return ExitCode.USAGE.code();
     }
-    ExportStatusFile status = new ExportStatusFile(workDir.resolve(stateDir));
+    ExportStatusFile status = new ExportStatusFile(workDir.resolve(redis.stateDir));
     ExportOutcome outcome =
         new RedisExportJob(
                 exporter,

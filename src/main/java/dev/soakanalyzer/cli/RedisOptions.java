@@ -79,6 +79,15 @@ final class RedisOptions {
       description = "MAXLEN ~ of each stream on XADD and XTRIM (default: ${DEFAULT-VALUE}).")
   int streamMaxlen;
 
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      defaultValue = DEFAULT_STATE_DIR,
+      description =
+          "Local state: last_export_status.json; run also keeps alert_state.json and"
+              + " heartbeat.json there (default: ${DEFAULT-VALUE}).")
+  Path stateDir;
+
   /** The key prefix environment: flag, else ENV, else {@code dev}; blank counts as unset. */
   String env(EnvLayers layers) {
     return firstNonBlank(env, layers.get("ENV").orElse(null), ExportOptions.DEFAULT_ENV);

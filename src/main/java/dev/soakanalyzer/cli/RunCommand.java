@@ -109,15 +109,6 @@ public final class RunCommand implements Callable<Integer> {
   String heartbeatKey;
 
   @Option(
-      names = "--redis-down-max",
-      paramLabel = "N",
-      defaultValue = "3",
-      description =
-          "WARN alert after N consecutive exports skipped because Redis is down, 0 = never"
-              + " (default: ${DEFAULT-VALUE}).")
-  int redisDownMax;
-
-  @Option(
       names = "--dry-run",
       description = "Print the alert text; touch no Redis and no network (default: false).")
   boolean dryRun;
@@ -138,12 +129,6 @@ public final class RunCommand implements Callable<Integer> {
   String metricsBind;
 
   @Option(
-      names = "--no-alert-resolved",
-      description =
-          "Do not send the one [✅ RESOLVED] message when the verdict clears after an alert.")
-  boolean noAlertResolved;
-
-  @Option(
       names = "--key-namespace",
       paramLabel = "NS",
       defaultValue = RedisKeys.DEFAULT_NAMESPACE,
@@ -151,15 +136,6 @@ public final class RunCommand implements Callable<Integer> {
           "First segment of the exported keys, summary hash and lease: {env}:{exchange}:NS:summary"
               + " ... (default: ${DEFAULT-VALUE}; the self-test uses soak:selftest).")
   String keyNamespace;
-
-  @Option(
-      names = "--state-dir",
-      paramLabel = "DIR",
-      defaultValue = RedisOptions.DEFAULT_STATE_DIR,
-      description =
-          "Local state: alert_state.json, last_export_status.json, heartbeat.json"
-              + " (default: ${DEFAULT-VALUE}).")
-  Path stateDir;
 
   @Option(
       names = "--env-file",
@@ -252,6 +228,7 @@ public final class RunCommand implements Callable<Integer> {
     redis.checkExport(problems);
     AlertPolicy policy = alerts.policy(layers, problems);
     long debounce = alerts.debounceMin(layers, problems);
+    alerts.check(problems);
     if (intervalMin < 0) {
       problems.add("--interval-min must be 0 or more, not " + intervalMin);
     } else if (intervalMin < 1 && maxIterations == 0) {
@@ -261,9 +238,6 @@ public final class RunCommand implements Callable<Integer> {
     }
     if (maxIterations < 0) {
       problems.add("--max-iterations must be 0 or more, not " + maxIterations);
-    }
-    if (redisDownMax < 0) {
-      problems.add("--redis-down-max must be 0 or more, not " + redisDownMax);
     }
     if (!RedisKeys.validNamespace(keyNamespace)) {
       problems.add(
@@ -287,7 +261,7 @@ public final class RunCommand implements Callable<Integer> {
         redis.stream,
         redis.streamMaxlen,
         work.resolve(lockFile),
-        work.resolve(stateDir),
+        work.resolve(redis.stateDir),
         work.resolve(analysis.outDir),
         intervalMin,
         maxIterations,
@@ -297,12 +271,12 @@ public final class RunCommand implements Callable<Integer> {
         debounce,
         alerts.alertKey,
         heartbeatKey,
-        redisDownMax,
+        alerts.redisDownMax,
         dryRun,
         verbose.on,
         Optional.ofNullable(metricsPort),
         metricsBind,
-        !noAlertResolved,
+        !alerts.noAlertResolved,
         keyNamespace,
         secrets);
   }
