@@ -58,16 +58,23 @@ public final class RunCommand implements Callable<Integer> {
 
   private final CliContext context;
 
-  /** Tests replace the stop signal and the waits. */
-  StopSignal stopSignal = new StopSignal();
+  /**
+   * What tests replace, given once at construction.
+   *
+   * @param waiter the wait between cycles; null waits on the stop signal
+   * @param retrySleeper the wait between HTTP retries; null waits on the stop signal, so SIGTERM
+   *     cuts a backoff short and ends retries
+   */
+  record Hooks(
+      boolean installSignalHandlers,
+      Sleeper waiter,
+      Sleeper retrySleeper,
+      HttpRetryPolicy httpPolicy) {
+    static final Hooks PRODUCTION = new Hooks(true, null, null, HttpRetryPolicy.DEFAULT);
+  }
 
-  Sleeper waiter;
-
-  /** Null: waits on the stop signal, so SIGTERM cuts a retry backoff short and ends retries. */
-  Sleeper retrySleeper;
-
-  HttpRetryPolicy httpPolicy = HttpRetryPolicy.DEFAULT;
-  boolean installSignalHandlers = true;
+  private final Hooks hooks;
+  private final StopSignal stopSignal = new StopSignal();
 
   @Mixin AnalysisOptions analysis;
 
@@ -146,7 +153,12 @@ public final class RunCommand implements Callable<Integer> {
   Path envFile;
 
   public RunCommand(CliContext context) {
+    this(context, Hooks.PRODUCTION);
+  }
+
+  RunCommand(CliContext context, Hooks hooks) {
     this.context = context;
+    this.hooks = hooks;
   }
 
   @Override
@@ -184,19 +196,24 @@ public final class RunCommand implements Callable<Integer> {
       }
       console.debug("redis: " + store.get().describe());
     }
-    Runnable restoreSignals = installSignalHandlers ? stopSignal.installSignalHandlers() : () -> {};
+    Runnable restoreSignals =
+        hooks.installSignalHandlers() ? stopSignal.installSignalHandlers() : () -> {};
     Runner.Timing timing =
         new Runner.Timing(
             context.clock(),
             System::nanoTime,
             stopSignal,
-            waiter != null ? waiter : stopSignal::await);
-    Sleeper retries = retrySleeper != null ? retrySleeper : stopSignal.asSleeper();
+            hooks.waiter() != null ? hooks.waiter() : stopSignal::await);
+    Sleeper retries = hooks.retrySleeper() != null ? hooks.retrySleeper() : stopSignal.asSleeper();
     try {
       return Runner.run(
               config,
               new Runner.Ports(
-                  step, store, exporter, lease, Runner.notifiers(config, httpPolicy, retries)),
+                  step,
+                  store,
+                  exporter,
+                  lease,
+                  Runner.notifiers(config, hooks.httpPolicy(), retries)),
               timing,
               console)
           .code();

@@ -56,11 +56,7 @@ class HeartbeatWhileWaitingTest {
     int[] waits = {0};
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    RunCommand command =
-        new RunCommand(
-            new CliContext(new PrintWriter(out), new PrintWriter(err), env, clock, work));
-    command.installSignalHandlers = false;
-    command.waiter =
+    dev.soakanalyzer.io.Sleeper waiter =
         d -> {
           waits[0]++;
           Instant beat = Instant.parse(redis.cli("GET", "dev:bybit:soak:runner:heartbeat"));
@@ -68,6 +64,11 @@ class HeartbeatWhileWaitingTest {
           clock.advance(d);
           ages.add(Duration.between(beat, clock.instant()).toSeconds());
         };
+    RunCommand command =
+        new RunCommand(
+            new CliContext(new PrintWriter(out), new PrintWriter(err), env, clock, work),
+            new RunCommand.Hooks(
+                false, waiter, null, dev.soakanalyzer.alert.HttpRetryPolicy.DEFAULT));
     int code =
         new picocli.CommandLine(command)
             .execute(

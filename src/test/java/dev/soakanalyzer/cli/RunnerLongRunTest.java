@@ -137,13 +137,7 @@ class RunnerLongRunTest {
 
       Sample[] samples = new Sample[2];
       int[] waits = {0};
-      RunCommand run =
-          new RunCommand(
-              new CliContext(new PrintWriter(out), new PrintWriter(err), env, clock, work));
-      run.installSignalHandlers = false;
-      run.httpPolicy = HttpRetryPolicy.DEFAULT;
-      run.retrySleeper = d -> {};
-      run.waiter =
+      dev.soakanalyzer.io.Sleeper waiter =
           d -> {
             waits[0]++;
             // Each cycle a new minute and other windows: a new summary to export, an alert to send.
@@ -159,6 +153,10 @@ class RunnerLongRunTest {
               samples[1] = Sample.take();
             }
           };
+      RunCommand run =
+          new RunCommand(
+              new CliContext(new PrintWriter(out), new PrintWriter(err), env, clock, work),
+              new RunCommand.Hooks(false, waiter, d -> {}, HttpRetryPolicy.DEFAULT));
       long started = System.nanoTime();
       int code =
           new CommandLine(run)
