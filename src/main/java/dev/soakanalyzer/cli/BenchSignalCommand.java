@@ -1,5 +1,6 @@
 package dev.soakanalyzer.cli;
 
+import dev.soakanalyzer.app.ExitCode;
 import dev.soakanalyzer.app.UsageException;
 import dev.soakanalyzer.bench.SignalBenchmark;
 import java.io.PrintWriter;
@@ -104,7 +105,7 @@ public final class BenchSignalCommand implements Callable<Integer> {
         pct(s.foundWithin2()),
         pct(s.oracleFound()),
         pct(s.oracleWithin2()));
-    return 0;
+    return ExitCode.OK.code();
   }
 
   private static String pct(double share) {

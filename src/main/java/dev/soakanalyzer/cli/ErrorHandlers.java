@@ -3,6 +3,7 @@ package dev.soakanalyzer.cli;
 import dev.soakanalyzer.app.ExitCode;
 import dev.soakanalyzer.app.UsageException;
 import dev.soakanalyzer.core.model.InvalidSettingsException;
+import dev.soakanalyzer.io.OneLine;
 import picocli.CommandLine;
 
 /** The one edge where failures become a one-line {@code error:} message and an exit code. */
@@ -54,6 +55,6 @@ final class ErrorHandlers {
   }
 
   static String oneLine(String message) {
-    return message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    return OneLine.of(message);
   }
 }

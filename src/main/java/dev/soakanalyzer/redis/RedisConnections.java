@@ -1,5 +1,6 @@
 package dev.soakanalyzer.redis;
 
+import dev.soakanalyzer.io.OneLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -117,7 +118,7 @@ final class RedisConnections {
   /** Belt and braces: whatever a server or library echoes, the password is masked. */
   String scrub(String message) {
     String password = settings.url().password();
-    String oneLine = message.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    String oneLine = OneLine.of(message);
     return password == null ? oneLine : oneLine.replace(password, "***");
   }
 
