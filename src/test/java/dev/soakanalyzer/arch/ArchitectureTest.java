@@ -2,6 +2,7 @@ package dev.soakanalyzer.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -40,6 +41,16 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage("java.nio.file..", "java.net..", "java.net.http..")
         .because("reading and writing belong to the adapters around the core")
+        .check(CLASSES);
+  }
+
+  @Test
+  void thePackagesImportEachOtherOneWayOnly() {
+    slices()
+        .matching("dev.soakanalyzer.(*)..")
+        .should()
+        .beFreeOfCycles()
+        .because("layers point one way: entry points -> use cases -> adapters -> core")
         .check(CLASSES);
   }
 
