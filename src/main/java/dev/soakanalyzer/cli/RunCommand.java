@@ -25,9 +25,7 @@ import dev.soakanalyzer.runner.StopSignal;
 import dev.soakanalyzer.state.ExportStatusFile;
 import dev.soakanalyzer.state.Lease;
 import dev.soakanalyzer.state.StateStore;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -165,16 +163,7 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Console console = context.console(verbose.on);
     Path work = context.workDir();
-    EnvLayers layers;
-    Path dotEnv = work.resolve(envFile != null ? envFile : Path.of(".env"));
-    if (envFile != null && !java.nio.file.Files.isRegularFile(dotEnv)) {
-      throw new UsageException("--env-file " + envFile + " does not exist");
-    }
-    try {
-      layers = new EnvLayers(context.environment(), DotEnv.load(dotEnv));
-    } catch (IOException e) {
-      throw new UsageException("--env-file " + dotEnv + " cannot be read: " + e.getMessage());
-    }
+    EnvLayers layers = DotEnv.layers(context.environment(), work, envFile);
     RunnerConfig config = resolve(layers, work);
     AnalysisRequest request = analysis.toRequest(work, verbose.on);
     AnalysisStep step = AnalysisStep.of(new AnalysisJob(context.clock(), console), request);
@@ -189,7 +178,7 @@ public final class RunCommand implements Callable<Integer> {
         exporter = Optional.of(redisExport(settings, config, console));
         lease =
             new RedisLease(
-                settings, config.keys().lease(), UUID.randomUUID().toString(), leaseTtl(config));
+                settings, config.keys().lease(), UUID.randomUUID().toString(), config.leaseTtl());
       } catch (IllegalArgumentException e) {
         store.ifPresent(StateStore::close);
         throw new UsageException("--redis-ca-file: " + e.getMessage());
@@ -221,11 +210,6 @@ public final class RunCommand implements Callable<Integer> {
       restoreSignals.run();
       store.ifPresent(StateStore::close);
     }
-  }
-
-  /** The lease outlives one interval so a slow cycle never loses it; min 5 minutes. */
-  private static Duration leaseTtl(RunnerConfig config) {
-    return Duration.ofMinutes(Math.max(5, config.intervalMin() * 2 + 5));
   }
 
   private SummaryExport redisExport(

@@ -1,5 +1,6 @@
 package dev.soakanalyzer.runner;
 
+import dev.soakanalyzer.app.UsageException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,23 @@ import java.util.Map;
  */
 public final class DotEnv {
   private DotEnv() {}
+
+  /**
+   * The environment above {@code envFile} (resolved in {@code work}); without the flag, {@code
+   * .env} when present.
+   */
+  public static EnvLayers layers(Map<String, String> environment, Path work, Path envFile)
+      throws UsageException {
+    Path dotEnv = work.resolve(envFile != null ? envFile : Path.of(".env"));
+    if (envFile != null && !Files.isRegularFile(dotEnv)) {
+      throw new UsageException("--env-file " + envFile + " does not exist");
+    }
+    try {
+      return new EnvLayers(environment, load(dotEnv));
+    } catch (IOException e) {
+      throw new UsageException("--env-file " + dotEnv + " cannot be read: " + e.getMessage());
+    }
+  }
 
   /** The variables of {@code file}, or an empty map when it does not exist. */
   public static Map<String, String> load(Path file) throws IOException {

@@ -95,6 +95,11 @@ public record RunnerConfig(
     return RedisKeys.prefixed(env, exchange, base);
   }
 
+  /** The lease outlives one interval so a slow cycle never loses it; min 5 minutes. */
+  public Duration leaseTtl() {
+    return Duration.ofMinutes(Math.max(5, intervalMin * 2 + 5));
+  }
+
   /** Heartbeat TTL: max(3600, 2 x interval_min x 60) seconds. */
   public Duration heartbeatTtl() {
     return Duration.ofSeconds(Math.max(3600L, 2L * intervalMin * 60L));

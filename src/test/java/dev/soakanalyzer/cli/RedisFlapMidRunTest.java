@@ -56,13 +56,9 @@ class RedisFlapMidRunTest {
     assertThat(fake).as(setupErr.toString()).isZero();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    RunCommand command =
-        new RunCommand(
-            new CliContext(new PrintWriter(out), new PrintWriter(err), env, clock, work));
-    command.installSignalHandlers = false;
     int[] waits = {0};
     String[] afterDown = {null};
-    command.waiter =
+    dev.soakanalyzer.io.Sleeper waiter =
         d -> {
           clock.advance(d);
           if (++waits[0] == 1) {
@@ -72,6 +68,11 @@ class RedisFlapMidRunTest {
             redis.restart(); // after cycle 2 (Redis down): back, empty
           }
         };
+    RunCommand command =
+        new RunCommand(
+            new CliContext(new PrintWriter(out), new PrintWriter(err), env, clock, work),
+            new RunCommand.Hooks(
+                false, waiter, null, dev.soakanalyzer.alert.HttpRetryPolicy.DEFAULT));
     int code =
         new picocli.CommandLine(command)
             .execute(
