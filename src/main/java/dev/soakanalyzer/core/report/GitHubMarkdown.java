@@ -131,6 +131,16 @@ final class GitHubMarkdown {
         + (a.counts().noData() > 0 ? " | ➖ NO DATA: " + a.counts().noData() : "");
   }
 
+  /** A symbol row's first two cells, {@code | SYMBOL | 🔴 CRIT |}, in a builder to go on with. */
+  static StringBuilder symbolRowStart(SymbolAnalysis s, int capacity) {
+    return new StringBuilder(capacity)
+        .append("| ")
+        .append(cell(s.symbol(), 64))
+        .append(" | ")
+        .append(status(s.verdict()))
+        .append(" |");
+  }
+
   /** Metadata in a code span when it is plain, else as escaped text; {@code n/a} when unknown. */
   static String code(String value) {
     if (value == null || value.isBlank()) {

@@ -8,7 +8,7 @@ import static dev.soakanalyzer.core.report.GitHubMarkdown.commit;
 import static dev.soakanalyzer.core.report.GitHubMarkdown.countsLine;
 import static dev.soakanalyzer.core.report.GitHubMarkdown.mark;
 import static dev.soakanalyzer.core.report.GitHubMarkdown.number;
-import static dev.soakanalyzer.core.report.GitHubMarkdown.status;
+import static dev.soakanalyzer.core.report.GitHubMarkdown.symbolRowStart;
 import static dev.soakanalyzer.core.report.GitHubMarkdown.whatFailed;
 import static dev.soakanalyzer.core.report.GitHubMarkdown.windowsLine;
 
@@ -254,12 +254,7 @@ public final class PrCommentRenderer {
   }
 
   private static String row(SymbolAnalysis s, Map<String, Double> prev) {
-    StringBuilder r = new StringBuilder(96);
-    r.append("| ")
-        .append(cell(s.symbol(), 64))
-        .append(" | ")
-        .append(status(s.verdict()))
-        .append(" |");
+    StringBuilder r = symbolRowStart(s, 96);
     for (MetricCell c : s.cells()) {
       r.append(' ').append(value(c, prev)).append(" |");
     }

@@ -9,6 +9,7 @@ import static dev.soakanalyzer.core.report.GitHubMarkdown.countsLine;
 import static dev.soakanalyzer.core.report.GitHubMarkdown.mark;
 import static dev.soakanalyzer.core.report.GitHubMarkdown.number;
 import static dev.soakanalyzer.core.report.GitHubMarkdown.status;
+import static dev.soakanalyzer.core.report.GitHubMarkdown.symbolRowStart;
 import static dev.soakanalyzer.core.report.GitHubMarkdown.windowsLine;
 
 import dev.soakanalyzer.core.model.Analysis;
@@ -238,12 +239,7 @@ public final class StepSummaryRenderer {
   }
 
   private static String symbolRow(SymbolAnalysis s) {
-    StringBuilder r = new StringBuilder(160);
-    r.append("| ")
-        .append(cell(s.symbol(), 64))
-        .append(" | ")
-        .append(status(s.verdict()))
-        .append(" |");
+    StringBuilder r = symbolRowStart(s, 160);
     for (MetricCell c : s.cells()) {
       r.append(' ');
       if (!c.hasData()) {
