@@ -29,11 +29,13 @@ ms_since() { echo $((($(date +%s%N) - $1) / 1000000)); }
 scripts/container-images.sh build >/dev/null
 
 # One tag per checkout, so two clones on one machine never test each other's image.
-IMAGE="localhost/soak-analyzer:test-$(printf '%s' "$ROOT" | cksum | cut -d' ' -f1)"
+CHECKOUT_ID="$(printf '%s' "$ROOT" | cksum | cut -d' ' -f1)"
+IMAGE="localhost/soak-analyzer:test-$CHECKOUT_ID"
+BUILD_LOG="$SOAK_CACHE_DIR/build-$CHECKOUT_ID.log"
 t0=$(date +%s%N)
-if ! retry_once "$SOAK_CACHE_DIR/build.log" podman build --pull=never --network host -q -t "$IMAGE" -f Dockerfile .; then
-  tail -n 60 "$SOAK_CACHE_DIR/build.log" >&2
-  fail "podman build of the Dockerfile failed (full log: $SOAK_CACHE_DIR/build.log)"
+if ! retry_once "$BUILD_LOG" podman build --pull=never --network host -q -t "$IMAGE" -f Dockerfile .; then
+  tail -n 60 "$BUILD_LOG" >&2
+  fail "podman build of the Dockerfile failed (full log: $BUILD_LOG)"
 fi
 build_ms=$(ms_since "$t0")
 # Intermediate images of builds older than two days only take disk space.
