@@ -12,6 +12,10 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * POSTs a JSON body with bounded retries: 429 waits {@code retry_after} (Telegram's body) or {@code
@@ -20,6 +24,7 @@ import java.util.Optional;
  */
 final class JsonPoster {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration STOP_POLL = Duration.ofMillis(100);
 
   private final HttpClient client;
   private final HttpRetryPolicy policy;
@@ -72,8 +77,7 @@ final class JsonPoster {
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8))
                 .build();
-        HttpResponse<String> response =
-            client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = sendWithinDeadline(channel, request);
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
           return response.body();
@@ -104,7 +108,7 @@ final class JsonPoster {
       } catch (HttpTimeoutException e) {
         lastProblem = "timed out after " + policy.requestTimeout().toMillis() + " ms";
       } catch (IOException e) {
-        lastProblem = "connection failed (" + e.getClass().getSimpleName() + ")";
+        lastProblem = "connection failed (" + inWords(e) + ")";
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new NotifyException(channel + ": interrupted");
@@ -127,6 +131,57 @@ final class JsonPoster {
     }
     throw new NotifyException(
         channel + ": " + lastProblem + " after " + policy.maxAttempts() + " attempts");
+  }
+
+  /**
+   * Sends and waits for the whole response, body included, at most {@code requestTimeout}: the
+   * client's own timeout ends at the headers, so a peer that answers 200 and stalls the body would
+   * hold the caller for ever. Checks the stop request every {@link #STOP_POLL} so SIGTERM ends an
+   * in-flight request within a bounded wait.
+   */
+  private HttpResponse<String> sendWithinDeadline(String channel, HttpRequest request)
+      throws IOException, InterruptedException, NotifyException {
+    CompletableFuture<HttpResponse<String>> pending =
+        client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    long deadline = System.nanoTime() + policy.requestTimeout().toNanos();
+    try {
+      while (true) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new HttpTimeoutException("request timed out");
+        }
+        if (sleeper.stopRequested()) {
+          throw new NotifyException(channel + ": request abandoned: stop requested");
+        }
+        try {
+          return pending.get(Math.min(left, STOP_POLL.toNanos()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+          // poll again: deadline and stop request
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof IOException io) {
+            throw io;
+          }
+          throw new IOException("request failed", cause);
+        }
+      }
+    } finally {
+      pending.cancel(true);
+    }
+  }
+
+  /** What went wrong on the wire, in words (never a Java class name). */
+  static String inWords(IOException e) {
+    if (e instanceof java.net.ConnectException) {
+      return "connection refused";
+    }
+    if (e instanceof java.net.UnknownHostException) {
+      return "host not found";
+    }
+    if (e instanceof javax.net.ssl.SSLException) {
+      return "TLS handshake failed";
+    }
+    return "connection closed or reset";
   }
 
   private Duration backoff(int attempt) {

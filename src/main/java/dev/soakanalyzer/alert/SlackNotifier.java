@@ -18,6 +18,24 @@ public final class SlackNotifier implements Notifier {
     this.poster = new JsonPoster(policy, sleeper);
   }
 
+  /**
+   * Slack's own escaping of message text: {@code &}, {@code <} and {@code >} become entities, so a
+   * symbol like {@code <!channel>} or {@code <https://x|Click>} is shown, never a ping or a link.
+   */
+  static String escape(String text) {
+    StringBuilder sb = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> sb.append("&amp;");
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
   @Override
   public AlertChannel channel() {
     return AlertChannel.SLACK;
@@ -26,7 +44,7 @@ public final class SlackNotifier implements Notifier {
   @Override
   public void send(String text) throws NotifyException {
     ObjectNode body = JSON.createObjectNode();
-    body.put("text", text);
+    body.put("text", escape(text));
     URI uri =
         JsonPoster.uri(
             webhookUrl,

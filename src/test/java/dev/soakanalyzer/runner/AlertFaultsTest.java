@@ -252,7 +252,7 @@ class AlertFaultsTest {
       assertSentInTheSecondCycle(code);
     }
     assertThat(err.toString())
-        .contains("alert not delivered: slack: connection failed (ConnectException) after 3");
+        .contains("alert not delivered: slack: connection failed (connection refused) after 3");
     assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
   }
 }
