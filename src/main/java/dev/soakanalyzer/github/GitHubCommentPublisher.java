@@ -31,11 +31,24 @@ public final class GitHubCommentPublisher implements CommentPublisher {
 
   private static final int PAGE_SIZE = 100;
 
+  /** Longest single API call, body included. */
+  static final Duration PER_CALL = Duration.ofSeconds(20);
+
+  /** The whole comment step: after it, a warning and the step goes on without the comment. */
+  static final Duration WHOLE_STEP = Duration.ofSeconds(60);
+
+  /** List pages read at most (100 per page): an endless {@code Link: next} chain stops here. */
+  static final int MAX_PAGES = 100;
+
   private final String apiUrl;
   private final String token;
   private final Sleeper sleeper;
   private final int maxRetries;
   private final Duration maxWait;
+  private final Duration perCall;
+  private final Duration wholeStep;
+  private final java.util.function.LongSupplier nanoTime;
+  private DeadlineConnector connector;
 
   /**
    * @param maxRetries rate-limit retries per publish before giving up with a warning
@@ -43,11 +56,30 @@ public final class GitHubCommentPublisher implements CommentPublisher {
    */
   public GitHubCommentPublisher(
       String apiUrl, String token, Sleeper sleeper, int maxRetries, Duration maxWait) {
+    this(apiUrl, token, sleeper, maxRetries, maxWait, PER_CALL, WHOLE_STEP, System::nanoTime);
+  }
+
+  /**
+   * @param perCall longest single API call, body included
+   * @param wholeStep longest comment step, rate-limit waits included
+   */
+  GitHubCommentPublisher(
+      String apiUrl,
+      String token,
+      Sleeper sleeper,
+      int maxRetries,
+      Duration maxWait,
+      Duration perCall,
+      Duration wholeStep,
+      java.util.function.LongSupplier nanoTime) {
     this.apiUrl = apiUrl;
     this.token = token;
     this.sleeper = sleeper;
     this.maxRetries = maxRetries;
     this.maxWait = maxWait;
+    this.perCall = perCall;
+    this.wholeStep = wholeStep;
+    this.nanoTime = nanoTime;
   }
 
   public GitHubCommentPublisher(String apiUrl, String token) {
@@ -59,8 +91,10 @@ public final class GitHubCommentPublisher implements CommentPublisher {
     String step = "connecting to " + apiUrl;
     try {
       AtomicInteger retries = new AtomicInteger();
+      connector = new DeadlineConnector(perCall, wholeStep, MAX_PAGES, nanoTime);
       GitHub gh =
           new GitHubBuilder()
+              .withConnector(connector)
               .withEndpoint(apiUrl)
               .withOAuthToken(token)
               .withAbuseLimitHandler(new WaitRetryAfter(retries))
@@ -75,9 +109,7 @@ public final class GitHubCommentPublisher implements CommentPublisher {
       GHIssueComment mine = null;
       for (GHIssueComment c : issue.listComments().withPageSize(PAGE_SIZE)) {
         String text = c.getBody();
-        if (login.equalsIgnoreCase(c.getUserName())
-            && text != null
-            && text.contains(target.marker())) {
+        if (login.equalsIgnoreCase(author(c)) && text != null && text.contains(target.marker())) {
           mine = c;
           break;
         }
@@ -92,14 +124,48 @@ public final class GitHubCommentPublisher implements CommentPublisher {
       GHIssueComment created = issue.comment(newBody);
       return new CommentResult(Outcome.CREATED, url(created), "");
     } catch (HttpException e) {
+      if (e.getResponseCode() < 0) { // no HTTP answer at all: the library wraps the cause
+        return CommentResult.skipped("GitHub API failed while " + step + ": " + inWords(e));
+      }
       return CommentResult.skipped(
           "GitHub API answered HTTP " + e.getResponseCode() + " while " + step + hint(e));
     } catch (GHFileNotFoundException e) {
       return CommentResult.skipped("GitHub API answered HTTP 404 while " + step);
     } catch (IOException | RuntimeException e) {
-      return CommentResult.skipped(
-          "GitHub API failed while " + step + ": " + e.getClass().getSimpleName());
+      return CommentResult.skipped("GitHub API failed while " + step + ": " + inWords(e));
     }
+  }
+
+  /** The comment's author; a deleted account ({@code "user": null}) is nobody. */
+  private static String author(GHIssueComment c) {
+    try {
+      return c.getUserName();
+    } catch (NullPointerException e) {
+      return null;
+    }
+  }
+
+  /** The first cause we can name in words; never a Java class name. */
+  private static String inWords(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof DeadlineConnector.DeadlineExceeded
+          || t instanceof DeadlineConnector.TooManyPages) {
+        return t.getMessage();
+      }
+      if (t instanceof java.net.ConnectException) {
+        return "connection refused";
+      }
+      if (t instanceof java.net.UnknownHostException) {
+        return "host not found";
+      }
+      if (t instanceof javax.net.ssl.SSLException) {
+        return "TLS handshake failed";
+      }
+      if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+        return "the answer was not the JSON expected";
+      }
+    }
+    return "connection closed or answer unreadable";
   }
 
   /** The token's login; installation tokens (GITHUB_TOKEN) get 403 and are the Actions bot. */
@@ -166,7 +232,8 @@ public final class GitHubCommentPublisher implements CommentPublisher {
   private void waitOrGiveUp(GitHubConnectorResponse response, AtomicInteger retries)
       throws IOException {
     Duration wait = retryAfter(response);
-    if (retries.incrementAndGet() > maxRetries || wait.compareTo(maxWait) > 0) {
+    boolean pastStep = connector != null && wait.toNanos() >= connector.remainingNanos();
+    if (retries.incrementAndGet() > maxRetries || wait.compareTo(maxWait) > 0 || pastStep) {
       throw new HttpException(
           "rate limited",
           response.statusCode(),

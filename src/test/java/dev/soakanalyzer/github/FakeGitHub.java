@@ -44,6 +44,7 @@ public final class FakeGitHub implements AutoCloseable {
   private int pageSize = 30;
   private ResponseDefinitionBuilder writeFailure;
   private boolean userForbidden;
+  private boolean endlessPages;
 
   /** Path prefix of the API: "" as on github.com, "/api/v3" as on GitHub Enterprise Server. */
   private final String basePath;
@@ -88,6 +89,21 @@ public final class FakeGitHub implements AutoCloseable {
     this.writeFailure = response;
     restub();
     return this;
+  }
+
+  /** Every comments page says {@code Link: next} to another page, for ever. */
+  public FakeGitHub endlessPages() {
+    this.endlessPages = true;
+    restub();
+    return this;
+  }
+
+  public int commentPageReads() {
+    return server
+        .findAll(
+            com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathMatching(".*/issues/\\d+/comments")))
+        .size();
   }
 
   /** GET /user answers 403, as it does for the default GITHUB_TOKEN (an installation token). */
@@ -176,6 +192,19 @@ public final class FakeGitHub implements AutoCloseable {
               .withQueryParam("page", p == 1 ? absent() : equalTo(Integer.toString(p)))
               .willReturn(response));
     }
+    if (endlessPages) {
+      String self = "http://localhost:" + server.port() + repoPath + "/issues/" + PR + "/comments";
+      server.stubFor(
+          get(urlPathEqualTo(repoPath + "/issues/" + PR + "/comments"))
+              .atPriority(1)
+              .willReturn(
+                  json(
+                          200,
+                          JSON.createArrayNode()
+                              .add(comment(new Comment(1, "someone", "hi")))
+                              .toString())
+                      .withHeader("Link", "<" + self + "?page=2>; rel=\"next\"")));
+    }
     if (writeFailure != null) {
       server.stubFor(
           post(urlPathEqualTo(repoPath + "/issues/" + PR + "/comments")).willReturn(writeFailure));
@@ -255,7 +284,11 @@ public final class FakeGitHub implements AutoCloseable {
         "https://github.com/" + OWNER + "/" + REPO + "/pull/" + PR + "#issuecomment-" + c.id());
     n.put("issue_url", base + "/issues/" + PR);
     n.put("body", c.body());
-    n.set("user", user(c.user()));
+    if (c.user() == null) {
+      n.putNull("user"); // a deleted account
+    } else {
+      n.set("user", user(c.user()));
+    }
     n.put("created_at", "2026-01-05T10:00:00Z").put("updated_at", "2026-01-05T10:00:00Z");
     n.put("author_association", "MEMBER");
     return n;
