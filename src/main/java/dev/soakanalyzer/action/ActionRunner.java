@@ -27,7 +27,6 @@ import dev.soakanalyzer.github.PullRequestRef;
 import dev.soakanalyzer.github.StepSummaryFile;
 import dev.soakanalyzer.github.WorkflowCommands;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -82,11 +81,11 @@ public final class ActionRunner {
     this.context = context;
     // Our commands go to the raw stdout; every other line may carry input-file text (symbol and
     // file names), so it is defused before the runner could read it as a command.
-    this.commands = new WorkflowCommands(console.out());
+    this.commands = new WorkflowCommands(CommandSafeWriter.raw(console.out()));
     this.console =
         new Console(
-                new PrintWriter(new CommandSafeWriter(console.out())),
-                new PrintWriter(new CommandSafeWriter(console.err())),
+                CommandSafeWriter.guard(console.out()),
+                CommandSafeWriter.guard(console.err()),
                 console.isVerbose())
             .onWarning(toolWarnings::add);
     this.clock = clock;

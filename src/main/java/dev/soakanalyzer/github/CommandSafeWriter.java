@@ -1,6 +1,7 @@
 package dev.soakanalyzer.github;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.Objects;
 
@@ -49,7 +50,46 @@ public final class CommandSafeWriter extends Writer {
 
   static String defuse(CharSequence text) {
     String s = text.toString().replace("##[", "##" + ZWSP + "[");
-    String trimmed = s.stripLeading();
-    return trimmed.startsWith("::") ? ZWSP + s : s;
+    int i = 0;
+    while (i < s.length() && isRunnerSpace(s.charAt(i))) {
+      i++;
+    }
+    return s.startsWith("::", i) ? ZWSP + s : s;
+  }
+
+  /**
+   * What the runner trims before looking for {@code ::}: every Unicode space (NBSP, U+2007 and
+   * U+202F included, which Java's {@code strip()} keeps) and the line controls.
+   */
+  static boolean isRunnerSpace(char c) {
+    return Character.isWhitespace(c)
+        || Character.isSpaceChar(c)
+        || c == '\u0085'
+        || c == '\uFEFF'
+        || c == '\u180E';
+  }
+
+  /** A print writer whose every line goes through the guard; {@link #raw()} is for our commands. */
+  public static final class Guarded extends PrintWriter {
+    private final PrintWriter raw;
+
+    Guarded(PrintWriter raw) {
+      super(new CommandSafeWriter(raw), true);
+      this.raw = raw;
+    }
+
+    public PrintWriter raw() {
+      return raw;
+    }
+  }
+
+  /** {@code out} guarded (once: guarding a guarded writer returns it). */
+  public static PrintWriter guard(PrintWriter out) {
+    return out instanceof Guarded ? out : new Guarded(out);
+  }
+
+  /** The writer below the guard, for our own workflow commands. */
+  public static PrintWriter raw(PrintWriter out) {
+    return out instanceof Guarded g ? g.raw() : out;
   }
 }
