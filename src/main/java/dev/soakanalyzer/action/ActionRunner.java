@@ -113,6 +113,8 @@ public final class ActionRunner {
 
   /** Runs the action and returns its exit code. */
   public ExitCode run(AnalysisRequest request, ActionSettings settings) throws IOException {
+    // Committed symlinks must not make the action read or write outside the checkout.
+    request = request.confinedTo(request.workDir());
     AnalysisOutcome outcome;
     commands.group("soak-analyzer: analyse " + request.iterGlob());
     try {

@@ -30,7 +30,7 @@ public record AnalysisJob(Clock clock, Console console) {
     long t0 = System.nanoTime();
     SoakData data =
         new Ingestor(request.settings(), console::warn)
-            .ingest(request.workDir(), request.iterGlob());
+            .ingest(request.workDir(), request.iterGlob(), request.confinedTo());
     long t1 = System.nanoTime();
     if (data.series().isEmpty()) {
       throw new UsageException("no ITER_SUMMARY windows matched '" + request.iterGlob() + "'");
@@ -45,7 +45,8 @@ public record AnalysisJob(Clock clock, Console console) {
               + analysis.minWindowsRequired()
               + " required for statistical significance)");
     }
-    Map<String, Path> written = write(analysis, request.workDir(), request.options());
+    Map<String, Path> written =
+        write(analysis, request.workDir(), request.options(), request.confinedTo());
     long t3 = System.nanoTime();
     if (request.options().verbose()) {
       console.print(new MiniPlotRenderer().render(analysis));
@@ -56,6 +57,13 @@ public record AnalysisJob(Clock clock, Console console) {
 
   /** Renders every report, then writes them under an out-dir lock so two runs never interleave. */
   public static Map<String, Path> write(Analysis analysis, Path workDir, ReportOptions options)
+      throws IOException {
+    return write(analysis, workDir, options, java.util.Optional.empty());
+  }
+
+  /** As above; with a root, an out-dir whose real path leaves it is refused. */
+  public static Map<String, Path> write(
+      Analysis analysis, Path workDir, ReportOptions options, java.util.Optional<Path> root)
       throws IOException {
     // Streamed straight to temp files (megabytes for thousands of symbols), then renamed as a set.
     Map<String, AtomicFiles.Content> files = new LinkedHashMap<>();
@@ -73,12 +81,18 @@ public record AnalysisJob(Clock clock, Console console) {
     }
     Path outDir = workDir.resolve(options.outDir());
     Files.createDirectories(outDir);
+    if (root.isPresent() && !outDir.toRealPath().startsWith(root.get().toRealPath())) {
+      throw new java.nio.file.FileSystemException(
+          options.outDir().toString(), null, "leads outside the workspace (a symlink)");
+    }
     Map<String, Path> written = new LinkedHashMap<>();
     try (FileChannel lockFile =
             FileChannel.open(
                 outDir.resolve(".soak-analyzer.lock"),
                 StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+                StandardOpenOption.WRITE,
+                // a committed symlink must not redirect the lock's creation elsewhere
+                java.nio.file.LinkOption.NOFOLLOW_LINKS);
         FileLock ignored = lockFile.lock();
         AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
       for (Map.Entry<String, AtomicFiles.Content> e : files.entrySet()) {

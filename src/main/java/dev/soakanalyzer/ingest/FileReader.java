@@ -42,9 +42,22 @@ final class FileReader {
    * memory, never one object per file of the whole run.
    */
   static void readAll(List<Path> files, IterFileParser parser, Sink sink) {
+    readAll(files, parser, sink, java.util.Optional.empty());
+  }
+
+  /** As above; with a root, a file whose real path lies outside it is skipped unread. */
+  static void readAll(
+      List<Path> files, IterFileParser parser, Sink sink, java.util.Optional<Path> root) {
+    Path realRoot;
+    try {
+      realRoot = root.isPresent() ? root.get().toRealPath() : null;
+    } catch (IOException e) {
+      realRoot = root.get().toAbsolutePath().normalize();
+    }
+    Path confine = realRoot;
     if (files.size() < PARALLEL_THRESHOLD) {
       for (int i = 0; i < files.size(); i++) {
-        sink.accept(i, readAndParse(parser, files.get(i)));
+        sink.accept(i, readAndParse(parser, files.get(i), confine));
       }
       return;
     }
@@ -67,7 +80,7 @@ final class FileReader {
                 () -> {
                   ParsedFile[] out = new ParsedFile[to - from];
                   for (int i = from; i < to; i++) {
-                    out[i - from] = readAndParse(parser, files.get(i));
+                    out[i - from] = readAndParse(parser, files.get(i), confine);
                   }
                   return out;
                 }));
@@ -90,6 +103,35 @@ final class FileReader {
   }
 
   static ParsedFile readAndParse(IterFileParser parser, Path file) {
+    return readAndParse(parser, file, null);
+  }
+
+  static ParsedFile readAndParse(IterFileParser parser, Path file, Path realRoot) {
+    if (realRoot != null) {
+      try {
+        if (!file.toRealPath().startsWith(realRoot)) {
+          return new ParsedFile.Skipped("outside the workspace");
+        }
+      } catch (IOException | SecurityException e) {
+        return new ParsedFile.Skipped("cannot read: the path cannot be resolved");
+      }
+    }
+    // Checked before open: opening a FIFO blocks until a writer comes, a device may never end.
+    try {
+      java.nio.file.attribute.BasicFileAttributes attrs =
+          java.nio.file.Files.readAttributes(
+              file, java.nio.file.attribute.BasicFileAttributes.class);
+      if (!attrs.isRegularFile()) {
+        return new ParsedFile.Skipped(
+            attrs.isDirectory()
+                ? "not a regular file (a directory)"
+                : "not a regular file (a FIFO, socket or device)");
+      }
+    } catch (NoSuchFileException e) {
+      return new ParsedFile.Skipped("cannot read: file disappeared");
+    } catch (IOException | SecurityException e) {
+      return new ParsedFile.Skipped("cannot read: permission denied or unreadable");
+    }
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       byte[] buf = BUFFER.get();
       int len = 0;
@@ -117,8 +159,11 @@ final class FileReader {
     } catch (NoSuchFileException e) {
       return new ParsedFile.Skipped("cannot read: file disappeared");
     } catch (IOException | SecurityException e) {
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      return new ParsedFile.Skipped("cannot read: " + why.replaceAll("\\s+", " "));
+      return new ParsedFile.Skipped(
+          "cannot read: "
+              + (e instanceof java.nio.file.AccessDeniedException
+                  ? "permission denied"
+                  : "read failed"));
     } catch (OutOfMemoryError e) {
       BUFFER.remove();
       return new ParsedFile.Skipped("cannot read: file too large for the heap");

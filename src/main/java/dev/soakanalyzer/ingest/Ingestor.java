@@ -40,6 +40,20 @@ public final class Ingestor {
     return ingest(workDir, files);
   }
 
+  /**
+   * Reads every file matched by {@code glob}; a match whose real path (symlinks resolved) lies
+   * outside {@code root} is skipped.
+   */
+  public SoakData ingest(Path workDir, String glob, java.util.Optional<Path> root) {
+    List<Path> files = GlobResolver.resolve(workDir, glob);
+    IterFileParser parser =
+        new IterFileParser(
+            settings.catalog(), settings.defaultSymbol(), new HashSet<>(settings.symbols()));
+    Assembly assembly = new Assembly(workDir, files);
+    FileReader.readAll(files, parser, assembly::accept, root);
+    return assembly.result();
+  }
+
   public SoakData ingest(Path workDir, List<Path> files) {
     IterFileParser parser =
         new IterFileParser(

@@ -257,6 +257,20 @@ final class IterFileParser {
                 .replaceAll("\\s+", " ")
                 .replaceAll("[\\p{Cntrl}\\u0080-\\u009f\\u2028\\u2029]", "?")
                 .strip();
+    // A skip reason never quotes the file: the parser's 'token' or ('c' (code 99)) is content,
+    // and the first token of a file is where a secret sits (ghp_..., a password).
+    int expecting = m.indexOf(": was expecting");
+    if (expecting < 0) {
+      expecting = m.indexOf(": expected");
+    }
+    if (expecting > 0) {
+      m = m.substring(0, expecting);
+    }
+    int open = m.indexOf('\'');
+    int close = open < 0 ? -1 : m.lastIndexOf('\'');
+    if (open >= 0) {
+      m = m.substring(0, open) + "'…'" + (close > open ? m.substring(close + 1) : "");
+    }
     if (m.length() > 160) {
       m = m.substring(0, 157) + "...";
     }
