@@ -32,6 +32,8 @@ import redis.clients.jedis.exceptions.JedisDataException;
 final class RedisConnections {
   private final RedisConnectionSettings settings;
   private final JedisClientConfig config;
+  private final SSLSocketFactory sslFactory;
+  private final SSLParameters sslParams;
 
   /**
    * @throws IllegalArgumentException when the CA file cannot be read (a usage error)
@@ -51,8 +53,14 @@ final class RedisConnections {
       SSLParameters params = new SSLParameters();
       // Verify that the certificate names the host we dialled, as HTTPS does.
       params.setEndpointIdentificationAlgorithm("HTTPS");
-      builder.ssl(true).sslSocketFactory(socketFactory(settings.caFile())).sslParameters(params);
-    } else if (settings.caFile() != null) {
+      this.sslFactory = socketFactory(settings.caFile());
+      this.sslParams = params;
+      builder.ssl(true).sslSocketFactory(sslFactory).sslParameters(params);
+    } else {
+      this.sslFactory = null;
+      this.sslParams = null;
+    }
+    if (!url.tls() && (settings.caFile() != null) {
       throw new IllegalArgumentException(
           "a CA file is only used with rediss:// URLs, got " + url.redacted());
     }
@@ -65,13 +73,72 @@ final class RedisConnections {
 
   /** A single connection (needed for WATCH/MULTI/EXEC). */
   Jedis open() throws RedisException {
+    return open(null);
+  }
+
+  /** A single connection that {@code watchdog} cuts when the whole deadline passes. */
+  Jedis open(ExportWatchdog watchdog) throws RedisException {
     try {
+      HostAndPort at = new HostAndPort(settings.url().host(), settings.url().port());
       Jedis jedis =
-          new Jedis(new HostAndPort(settings.url().host(), settings.url().port()), config);
+          watchdog == null
+              ? new Jedis(at, config)
+              : new Jedis(new DeadlineSocketFactory(watchdog), config);
       jedis.ping(); // connect and authenticate now, so failures surface here
       return jedis;
     } catch (RuntimeException e) {
       throw classify(e, "connect");
+    }
+  }
+
+  /**
+   * Sockets for one export: the raw socket is registered with the watchdog before it connects,
+   * and the TLS handshake runs under the read timeout, so a plaintext server that never answers
+   * the ClientHello is a TLS error in seconds, not a hang.
+   */
+  private final class DeadlineSocketFactory implements redis.clients.jedis.JedisSocketFactory {
+    private final ExportWatchdog watchdog;
+
+    DeadlineSocketFactory(ExportWatchdog watchdog) {
+      this.watchdog = watchdog;
+    }
+
+    @Override
+    public java.net.Socket createSocket() {
+      String host = settings.url().host();
+      int port = settings.url().port();
+      int readMillis = Math.toIntExact(settings.readTimeout().toMillis());
+      java.net.Socket raw = new java.net.Socket();
+      watchdog.register(raw);
+      try {
+        raw.setTcpNoDelay(true);
+        raw.setKeepAlive(true);
+        raw.connect(
+            new java.net.InetSocketAddress(host, port),
+            Math.toIntExact(settings.connectTimeout().toMillis()));
+        raw.setSoTimeout(readMillis);
+        if (sslFactory == null) {
+          return raw;
+        }
+        javax.net.ssl.SSLSocket tls =
+            (javax.net.ssl.SSLSocket) sslFactory.createSocket(raw, host, port, true);
+        tls.setSSLParameters(sslParams);
+        watchdog.register(tls);
+        try {
+          tls.startHandshake();
+        } catch (java.net.SocketTimeoutException e) {
+          throw new SSLException(
+              "no TLS answer within " + readMillis + " ms (does the server speak TLS?)", e);
+        }
+        return tls;
+      } catch (IOException e) {
+        try {
+          raw.close();
+        } catch (IOException ignored) {
+          // closing anyway
+        }
+        throw new JedisConnectionException("Failed to connect to " + host + ":" + port, e);
+      }
     }
   }
 
@@ -110,7 +177,7 @@ final class RedisConnections {
       detail = m;
     } else {
       failure = RedisFailure.SERVER_ERROR;
-      detail = e.getClass().getSimpleName() + ": " + e.getMessage();
+      detail = "unexpected reply or client failure: " + e.getMessage();
     }
     return new RedisException(failure, scrub(where + " " + action + ": " + detail), null);
   }

@@ -62,16 +62,29 @@ public final class RedisExporter {
   private static final DateTimeFormatter UTC_SECONDS = DateTimeFormatter.ISO_INSTANT;
   private static final int WATCH_ATTEMPTS = 3;
 
+  /** The whole export, connect included, unless the caller says otherwise. */
+  public static final Duration EXPORT_DEADLINE = Duration.ofSeconds(30);
+
   private final RedisConnections connections;
   private final Clock clock;
+  private final Duration deadline;
   private Runnable beforeExec = () -> {};
 
   /**
    * @throws IllegalArgumentException when the CA file is unusable (a usage error)
    */
   public RedisExporter(RedisConnectionSettings settings, Clock clock) {
+    this(settings, clock, EXPORT_DEADLINE);
+  }
+
+  /**
+   * @param deadline the whole export, connect included; then the connection is cut and the export
+   *     counts as Redis unavailable
+   */
+  public RedisExporter(RedisConnectionSettings settings, Clock clock, Duration deadline) {
     this.connections = new RedisConnections(settings);
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.deadline = Objects.requireNonNull(deadline, "deadline");
   }
 
   /** Test seam: runs after all commands are queued, just before EXEC. */
@@ -87,7 +100,9 @@ public final class RedisExporter {
   /** Exports {@code payload}; never throws for a Redis problem, the result says what happened. */
   public ExportResult export(ExportPayload payload, ExportOptions options) {
     long start = System.nanoTime();
-    try (Jedis jedis = connections.open()) {
+    ExportWatchdog watchdog = new ExportWatchdog(deadline);
+    try (watchdog;
+        Jedis jedis = connections.open(watchdog)) {
       for (int attempt = 1; attempt <= WATCH_ATTEMPTS; attempt++) {
         Integer streamed = exportOnce(jedis, payload, options);
         if (streamed != null) {
@@ -108,12 +123,30 @@ public final class RedisExporter {
           RedisFailure.SERVER_ERROR,
           describe() + ": keys kept changing under a concurrent writer, export not applied",
           start);
-    } catch (RedisException e) {
-      return failed(e.failure(), e.getMessage(), start);
-    } catch (RuntimeException e) {
-      RedisException c = connections.classify(e, "export");
+    } catch (RedisException | RuntimeException e) {
+      if (watchdog.fired()) {
+        return failed(
+            RedisFailure.UNREACHABLE,
+            describe() + ": no complete reply within " + seconds(deadline) + ", export abandoned",
+            start);
+      }
+      if (e instanceof RedisException r) {
+        return failed(r.failure(), r.getMessage(), start);
+      }
+      RedisException c = connections.classify((RuntimeException) e, "export");
       return failed(c.failure(), c.getMessage(), start);
+    } catch (OutOfMemoryError e) {
+      // One reply header asked for a buffer larger than the heap ($2000000000): the allocation
+      // failed and nothing else was taken, so say what happened instead of dying of it.
+      return failed(
+          RedisFailure.SERVER_ERROR,
+          describe() + ": the server announced a reply too large to hold; not a Redis reply",
+          start);
     }
+  }
+
+  private static String seconds(Duration d) {
+    return d.toMillis() < 1000 ? d.toMillis() + " ms" : d.toSeconds() + " s";
   }
 
   /** One WATCH/MULTI/EXEC round; null when EXEC was aborted by a concurrent change. */
