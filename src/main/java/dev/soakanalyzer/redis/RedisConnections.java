@@ -60,7 +60,7 @@ final class RedisConnections {
       this.sslFactory = null;
       this.sslParams = null;
     }
-    if (!url.tls() && (settings.caFile() != null) {
+    if (!url.tls() && settings.caFile() != null) {
       throw new IllegalArgumentException(
           "a CA file is only used with rediss:// URLs, got " + url.redacted());
     }
@@ -92,9 +92,9 @@ final class RedisConnections {
   }
 
   /**
-   * Sockets for one export: the raw socket is registered with the watchdog before it connects,
-   * and the TLS handshake runs under the read timeout, so a plaintext server that never answers
-   * the ClientHello is a TLS error in seconds, not a hang.
+   * Sockets for one export: the raw socket is registered with the watchdog before it connects, and
+   * the TLS handshake runs under the read timeout, so a plaintext server that never answers the
+   * ClientHello is a TLS error in seconds, not a hang.
    */
   private final class DeadlineSocketFactory implements redis.clients.jedis.JedisSocketFactory {
     private final ExportWatchdog watchdog;
