@@ -26,6 +26,9 @@ final class JsonPoster {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration STOP_POLL = Duration.ofMillis(100);
 
+  /** How long a request in flight may still take once SIGTERM came. */
+  private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+
   private final HttpClient client;
   private final HttpRetryPolicy policy;
   private final Sleeper sleeper;
@@ -136,14 +139,15 @@ final class JsonPoster {
   /**
    * Sends and waits for the whole response, body included, at most {@code requestTimeout}: the
    * client's own timeout ends at the headers, so a peer that answers 200 and stalls the body would
-   * hold the caller for ever. Checks the stop request every {@link #STOP_POLL} so SIGTERM ends an
-   * in-flight request within a bounded wait.
+   * hold the caller for ever. Checks the stop request every {@link #STOP_POLL}: once SIGTERM came,
+   * a request in flight gets {@link #STOP_GRACE} more, then it is abandoned.
    */
   private HttpResponse<String> sendWithinDeadline(String channel, HttpRequest request)
       throws IOException, InterruptedException, NotifyException {
     CompletableFuture<HttpResponse<String>> pending =
         client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     long deadline = System.nanoTime() + policy.requestTimeout().toNanos();
+    long stopSeen = 0;
     try {
       while (true) {
         long left = deadline - System.nanoTime();
@@ -151,7 +155,12 @@ final class JsonPoster {
           throw new HttpTimeoutException("request timed out");
         }
         if (sleeper.stopRequested()) {
-          throw new NotifyException(channel + ": request abandoned: stop requested");
+          if (stopSeen == 0) {
+            // A healthy peer answers within the grace and the alert still goes out.
+            stopSeen = System.nanoTime();
+          } else if (System.nanoTime() - stopSeen > STOP_GRACE.toNanos()) {
+            throw new NotifyException(channel + ": request abandoned: stop requested");
+          }
         }
         try {
           return pending.get(Math.min(left, STOP_POLL.toNanos()), TimeUnit.NANOSECONDS);

@@ -61,6 +61,7 @@ public final class LockFile implements AutoCloseable {
       if (tryCreate(abs, pid, clock)) {
         return new LockFile(abs, pid, clock, takeover);
       }
+      refuseWhatIsNotALock(abs);
       Optional<Long> owner = readPid(abs);
       if (owner.isPresent() && owner.get() == pid) {
         // Our own PID (e.g. a restarted container reusing PID 1 after a crash): ours to take.
@@ -126,6 +127,42 @@ public final class LockFile implements AutoCloseable {
       Files.deleteIfExists(aside);
     } catch (NoSuchFileException e) {
       // Someone else removed it first: just retry the create.
+    }
+  }
+
+  /**
+   * Our locks are regular files holding one PID line. Anything else at the path (a directory, a
+   * symlink, a FIFO, a file of other content) is the user's, never taken over or removed.
+   */
+  private static void refuseWhatIsNotALock(Path lock) throws IOException {
+    java.nio.file.attribute.BasicFileAttributes attrs;
+    try {
+      attrs =
+          Files.readAttributes(
+              lock,
+              java.nio.file.attribute.BasicFileAttributes.class,
+              java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      return; // gone meanwhile: the next create decides
+    }
+    String what =
+        attrs.isDirectory()
+            ? "a directory"
+            : attrs.isSymbolicLink()
+                ? "a symbolic link"
+                : !attrs.isRegularFile()
+                    ? "not a regular file"
+                    : attrs.size() > 64 || readPid(lock).isEmpty() ? "not a lock file" : null;
+    if (what != null) {
+      throw new NotALockFileException(
+          lock + " is " + what + "; choose another --lock-file or remove it");
+    }
+  }
+
+  /** The lock path holds something that is not one of our locks. */
+  public static final class NotALockFileException extends IOException {
+    NotALockFileException(String message) {
+      super(message);
     }
   }
 

@@ -7,11 +7,11 @@ import dev.soakanalyzer.alert.FakeChatServer;
 import dev.soakanalyzer.alert.FakeChatServer.Reply;
 import dev.soakanalyzer.core.model.Level;
 import dev.soakanalyzer.fake.FakeSoakGenerator;
+import dev.soakanalyzer.testsupport.HostilePeer;
 import dev.soakanalyzer.testsupport.RealRedis;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * between cycles. Each time it finishes the cycle, exits 0, removes its lock and leaves every
  * report and state file whole.
  *
- * <p>The moments are made certain, not timed: the analysis blocks on one input file that is a named
- * pipe (opening it for writing returns once the runner reads it); the export blocks on a Redis
+ * <p>The moments are made certain, not timed: the analysis blocks writing the skip warnings of
+ * thousands of junk files into an output pipe the test stops reading; the export blocks on a Redis
  * {@code CLIENT PAUSE WRITE}, entered once the runner printed its mini-plots (the end of the
  * analysis); the retry is the backoff after the fake answered the first attempt with HTTP 500.
  */
@@ -51,6 +51,7 @@ class RunnerSignalTest {
   private BufferedReader lines;
   private final StringBuilder seen = new StringBuilder();
   private String env;
+  private String telegramUrl;
 
   @BeforeEach
   void setUp() throws IOException {
@@ -98,7 +99,7 @@ class RunnerSignalTest {
     childEnv.put("REDIS_URL", REDIS.url());
     childEnv.put("TELEGRAM_BOT_TOKEN", "42:SIGNAL");
     childEnv.put("TELEGRAM_CHAT_ID", "-100");
-    childEnv.put("TELEGRAM_API_URL", telegram.url());
+    childEnv.put("TELEGRAM_API_URL", telegramUrl != null ? telegramUrl : telegram.url());
     runner = pb.start();
     lines =
         new BufferedReader(new InputStreamReader(runner.getInputStream(), StandardCharsets.UTF_8));
@@ -156,30 +157,29 @@ class RunnerSignalTest {
     return seen.toString();
   }
 
-  /** Replaces the last window's file by a named pipe holding the same JSON. */
-  private Path pipeInPlaceOfTheLastWindow() throws Exception {
-    Path last;
-    try (Stream<Path> files = Files.list(work.resolve("data/fake"))) {
-      last = files.sorted().reduce((a, b) -> b).orElseThrow();
+  /**
+   * Adds enough unreadable files that their skip warnings overflow the output pipe: the runner's
+   * analysis then blocks writing them until the test reads on, so whatever the test does after the
+   * first warning happens while the analysis is under way. (A named pipe no longer works as the
+   * gate: the runner skips anything that is not a regular file without opening it.)
+   */
+  private void floodOfSkippedFiles() throws IOException {
+    Path dir = work.resolve("data/fake");
+    for (int i = 0; i < 4000; i++) {
+      Files.writeString(dir.resolve(String.format("FAKE_ITER_0000_junk_%04d.json", i)), "x");
     }
-    byte[] content = Files.readAllBytes(last);
-    Files.delete(last);
-    Process mkfifo = new ProcessBuilder("mkfifo", last.toString()).start();
-    assertThat(mkfifo.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(mkfifo.exitValue()).as("mkfifo").isZero();
-    Files.write(work.resolve("last-window.json"), content);
-    return last;
+  }
+
+  private void untilTheAnalysisIsUnderWay() throws IOException {
+    readUntil(l -> l.contains("warn: skipped"));
   }
 
   @Test
   void sigtermDuringTheAnalysisFinishesTheCycleAndExitsCleanly() throws Exception {
-    Path pipe = pipeInPlaceOfTheLastWindow();
+    floodOfSkippedFiles();
     start();
-    // Opening the pipe for writing returns only once the runner's analysis has opened it.
-    try (OutputStream w = Files.newOutputStream(pipe)) {
-      signal("TERM");
-      w.write(Files.readAllBytes(work.resolve("last-window.json")));
-    }
+    untilTheAnalysisIsUnderWay();
+    signal("TERM");
     String out = stoppedCleanly();
     assertThat(out).contains("EXPORT_STATUS summary=OK").contains("ALERT_SENT verdict=CRIT");
     assertThat(out.lines().filter(l -> l.contains("CONTINUOUS_METRICS"))).hasSize(1);
@@ -187,19 +187,33 @@ class RunnerSignalTest {
 
   @Test
   void sigintDuringTheRedisExportFinishesTheCycleAndExitsCleanly() throws Exception {
-    Path pipe = pipeInPlaceOfTheLastWindow();
+    floodOfSkippedFiles();
     start();
-    try (OutputStream w = Files.newOutputStream(pipe)) {
-      // The lease is taken before the analysis: from here on, the next Redis write is the export.
-      REDIS.server().cli("CLIENT", "PAUSE", "3000", "WRITE");
-      w.write(Files.readAllBytes(work.resolve("last-window.json")));
-    }
+    untilTheAnalysisIsUnderWay();
+    // The lease is taken before the analysis: from here on, the next Redis write is the export.
+    REDIS.server().cli("CLIENT", "PAUSE", "3000", "WRITE");
     readUntil(l -> l.startsWith("SOLUSDT"));
     readUntil(l -> l.startsWith("====="));
     signal("INT");
     String out = stoppedCleanly();
     assertThat(out).contains("EXPORT_STATUS summary=");
     assertThat(out.lines().filter(l -> l.contains("CONTINUOUS_METRICS"))).hasSize(1);
+  }
+
+  @Test
+  void sigtermWhileAWebhookStallsItsBodyEndsTheRequestAndExitsCleanly() throws Exception {
+    try (HostilePeer stalling = HostilePeer.httpHeadersThenStall()) {
+      telegramUrl = stalling.httpUrl();
+      start();
+      while (stalling.accepted() == 0) {
+        Thread.sleep(10);
+      }
+      signal("TERM");
+      String out = stoppedCleanly();
+      assertThat(out)
+          .contains("alert not delivered: telegram: request abandoned: stop requested")
+          .doesNotContain("ALERT_SENT");
+    }
   }
 
   @Test
