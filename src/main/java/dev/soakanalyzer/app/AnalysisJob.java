@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +34,17 @@ public record AnalysisJob(Clock clock, Console console) {
             .ingest(request.workDir(), request.iterGlob(), request.confinedTo());
     long t1 = System.nanoTime();
     if (data.series().isEmpty()) {
+      List<String> wanted = request.settings().symbols();
+      if (!wanted.isEmpty() && data.quality().filesMatched() > 0) {
+        throw new UsageException(
+            "no window of --symbols "
+                + String.join(",", wanted)
+                + " in the "
+                + data.quality().filesMatched()
+                + " file(s) matched by '"
+                + request.iterGlob()
+                + "'");
+      }
       throw new UsageException("no ITER_SUMMARY windows matched '" + request.iterGlob() + "'");
     }
     Analysis analysis = Analyzer.analyze(data, request.settings(), clock.instant());

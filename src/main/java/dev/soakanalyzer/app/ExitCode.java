@@ -9,8 +9,11 @@ public enum ExitCode {
   OK(0),
   /** CRIT with exit-on-crit, or another runner holds the lock. */
   CRIT(1),
-  /** A failure that is not the caller's input (Redis refused, a file that cannot be written). */
-  FAILURE(1),
+  /**
+   * A failure that is not the caller's input (Redis refused, a file that cannot be written, a full
+   * disk). Never 1: CI reads 1 as CRIT.
+   */
+  FAILURE(2),
   /** A bad flag, input or configuration, or a bounded run whose last analysis failed. */
   USAGE(2);
 

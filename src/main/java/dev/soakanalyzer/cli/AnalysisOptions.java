@@ -149,6 +149,17 @@ public final class AnalysisOptions {
     MetricCatalog catalog = MetricCatalog.STANDARD;
     ThresholdSet thresholds = ThresholdSet.STANDARD;
     RecommendationBook book = RecommendationBook.STANDARD;
+    finite(problems, "--warn-edge", warnEdge);
+    finite(problems, "--crit-edge", critEdge);
+    finite(problems, "--warn-maker", warnMaker);
+    finite(problems, "--crit-maker", critMaker);
+    finite(problems, "--warn-lat", warnLat);
+    finite(problems, "--crit-lat", critLat);
+    finite(problems, "--warn-risk", warnRisk);
+    finite(problems, "--crit-risk", critRisk);
+    if (!problems.isEmpty()) {
+      throw new InvalidSettingsException(problems);
+    }
     if (thresholdsFile != null) {
       ThresholdsFile.Loaded loaded = ThresholdsFile.load(workDir.resolve(thresholdsFile));
       catalog = loaded.catalog();
@@ -181,6 +192,13 @@ public final class AnalysisOptions {
         iterGlob,
         settings,
         new ReportOptions(outDir, emitSummary, verbose, language, book));
+  }
+
+  /** NaN, Infinity and 1e400 (which parses to Infinity) are not thresholds. */
+  private static void finite(List<String> problems, String flag, Double value) {
+    if (value != null && !Double.isFinite(value)) {
+      problems.add(flag + " must be a finite number, not " + value);
+    }
   }
 
   private static ThresholdSet override(ThresholdSet set, String metric, Double warn, Double crit) {

@@ -15,6 +15,14 @@ final class ErrorHandlers {
     @Override
     public int handleParseException(CommandLine.ParameterException ex, String[] args) {
       context.err().println("error: " + oneLine(ex.getMessage()));
+      if (ex instanceof CommandLine.UnmatchedArgumentException
+          && java.util.Arrays.stream(args).anyMatch(a -> a.startsWith("--iter-glob"))) {
+        context
+            .err()
+            .println(
+                "The shell may have expanded the glob into file names: quote it,"
+                    + " e.g. --iter-glob 'artifacts/soak/latest/ITER_SUMMARY_*.json'.");
+      }
       context
           .err()
           .println(
@@ -47,11 +55,37 @@ final class ErrorHandlers {
     }
   }
 
+  /**
+   * What went wrong, in words, naming the path: never a Java class name. I/O failures are the
+   * common case (a full disk, a file as out-dir, an unreadable directory).
+   */
   static String describe(Throwable t) {
-    String m = t.getMessage();
-    return m == null || m.isBlank()
-        ? t.getClass().getSimpleName()
-        : t.getClass().getSimpleName() + ": " + m;
+    Throwable e =
+        t instanceof java.io.UncheckedIOException u && u.getCause() != null ? u.getCause() : t;
+    if (e instanceof java.nio.file.FileSystemException fs) {
+      String path = fs.getFile() == null ? "a file" : fs.getFile();
+      String reason = fs.getReason();
+      if (e instanceof java.nio.file.AccessDeniedException) {
+        reason = "permission denied";
+      } else if (e instanceof java.nio.file.NoSuchFileException) {
+        reason = "no such file or directory";
+      } else if (e instanceof java.nio.file.FileAlreadyExistsException) {
+        reason = "exists and is in the way (a file where a directory is needed?)";
+      } else if (e instanceof java.nio.file.NotDirectoryException) {
+        reason = "is not a directory";
+      } else if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+        reason = "is a directory that is not empty";
+      }
+      return "cannot write or read "
+          + path
+          + ": "
+          + (reason == null ? "file system error" : reason);
+    }
+    String m = e.getMessage();
+    if (e instanceof java.io.IOException) {
+      return m == null || m.isBlank() ? "input/output error" : "input/output error: " + m;
+    }
+    return m == null || m.isBlank() ? "unexpected failure" : m;
   }
 
   static String oneLine(String message) {

@@ -48,19 +48,40 @@ public final class ThresholdsFile {
   /** What a thresholds file contributes to the settings. */
   public record Loaded(MetricCatalog catalog, ThresholdSet thresholds, RecommendationBook book) {}
 
+  /** A thresholds file is a few lines; anything bigger is not one. */
+  static final long MAX_BYTES = 1024 * 1024;
+
   private ThresholdsFile() {}
 
   public static Loaded load(Path file) throws UsageException {
     JsonNode root;
     try {
+      // Checked before reading: /dev/zero or a FIFO would fill the heap or block for ever.
+      java.nio.file.attribute.BasicFileAttributes attrs =
+          Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+      if (!attrs.isRegularFile()) {
+        throw new UsageException(file + ": thresholds file is not a regular file");
+      }
+      if (attrs.size() > MAX_BYTES) {
+        throw new UsageException(
+            file + ": thresholds file is larger than " + MAX_BYTES / 1024 + " KB");
+      }
       ObjectMapper mapper =
           file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")
               ? new ObjectMapper()
               : new YAMLMapper();
       root = mapper.readTree(Files.readAllBytes(file));
-    } catch (IOException e) {
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UsageException(file + ": thresholds file not found");
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new UsageException(file + ": cannot read thresholds file: permission denied");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new UsageException(
-          file + ": cannot read thresholds file: " + e.getMessage().lines().findFirst().orElse(""));
+          file
+              + ": thresholds file is not valid YAML/JSON"
+              + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()));
+    } catch (IOException e) {
+      throw new UsageException(file + ": cannot read thresholds file");
     }
     if (root == null || !root.isObject()) {
       throw new UsageException(file + ": thresholds file must be a mapping");
@@ -120,6 +141,12 @@ public final class ThresholdsFile {
       }
     }
     MetricCatalog catalog = MetricCatalog.STANDARD.with(custom);
+    for (String section : new String[] {"defaults", "symbols"}) {
+      JsonNode n = root.path(section);
+      if (!n.isMissingNode() && !n.isNull() && !n.isObject()) {
+        throw new IllegalArgumentException("'" + section + "' must be a mapping");
+      }
+    }
     for (Iterator<Map.Entry<String, JsonNode>> it = root.path("defaults").fields();
         it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.soakanalyzer.io.Sleeper;
 import dev.soakanalyzer.testsupport.HostilePeer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;

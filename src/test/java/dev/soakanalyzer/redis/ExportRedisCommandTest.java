@@ -143,7 +143,7 @@ class ExportRedisCommandTest {
 
     int code = run(Map.of(), "--redis-url", REDIS.url(), "--env", env);
 
-    assertThat(code).isEqualTo(1);
+    assertThat(code).isEqualTo(2);
     assertThat(err.toString())
         .startsWith("error: ")
         .contains("WRONGTYPE")
@@ -157,7 +157,7 @@ class ExportRedisCommandTest {
 
     int code = run(Map.of(), "--redis-url", acl.url("soak", "wrong-pw-42", 0));
 
-    assertThat(code).isEqualTo(1);
+    assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("authentication refused").contains("soak:***@");
     assertThat(out.toString() + err.toString()).doesNotContain("wrong-pw-42");
   }

@@ -172,7 +172,7 @@ class SecretsTest {
     // 2. export-redis with the right and the wrong password, and an unparsable URL.
     env.remove("REDIS_URL");
     assertThat(cli("export-redis", "--redis-url", redisUrl(REDIS_PASSWORD))).isZero();
-    assertThat(cli("export-redis", "--redis-url", redisUrl(WRONG_PASSWORD))).isEqualTo(1);
+    assertThat(cli("export-redis", "--redis-url", redisUrl(WRONG_PASSWORD))).isEqualTo(2);
     assertThat(lastOutputs()).contains("auth");
     assertThat(
             cli(
