@@ -77,11 +77,60 @@ public record RunnerConfig(
       String telegramToken, String telegramChatId, String telegramApiUrl, String slackWebhookUrl) {
     public static final Secrets NONE = new Secrets(null, null, null, null);
 
-    /** Values that must never reach a log line. */
+    /**
+     * Values that must never reach a log line, in every form a peer may echo them: raw,
+     * URL-encoded, the webhook's path and its secret segments, the token's part after the colon.
+     * Longest first, so a longer form is masked whole before a shorter one inside it.
+     */
     public List<String> values() {
-      return java.util.stream.Stream.of(telegramToken, slackWebhookUrl)
-          .filter(s -> s != null && !s.isBlank())
+      java.util.Set<String> out = new java.util.LinkedHashSet<>();
+      if (telegramToken != null && !telegramToken.isBlank()) {
+        withEncodings(out, telegramToken);
+        int colon = telegramToken.indexOf(':');
+        if (colon >= 0 && telegramToken.length() - colon > 8) {
+          withEncodings(out, telegramToken.substring(colon + 1));
+        }
+      }
+      if (slackWebhookUrl != null && !slackWebhookUrl.isBlank()) {
+        withEncodings(out, slackWebhookUrl);
+        try {
+          String path = java.net.URI.create(slackWebhookUrl.strip()).getRawPath();
+          if (path != null && path.length() > 1) {
+            withEncodings(out, path);
+            for (String segment : path.split("/")) {
+              if (segment.length() >= 8) {
+                withEncodings(out, segment);
+              }
+            }
+          }
+        } catch (IllegalArgumentException e) {
+          // not a URL: the raw value is masked all the same
+        }
+      }
+      return out.stream()
+          .sorted(java.util.Comparator.comparingInt(String::length).reversed())
           .toList();
+    }
+
+    private static void withEncodings(java.util.Set<String> out, String secret) {
+      out.add(secret);
+      String encoded = java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8);
+      out.add(encoded);
+      out.add(encoded.replace("+", "%20"));
+      out.add(
+          encoded.toLowerCase(java.util.Locale.ROOT).equals(encoded) ? encoded : lowerHex(encoded));
+    }
+
+    /** {@code %3A} as {@code %3a}: both are valid and servers echo either. */
+    private static String lowerHex(String encoded) {
+      StringBuilder sb = new StringBuilder(encoded);
+      for (int i = 0; i + 2 < sb.length(); i++) {
+        if (sb.charAt(i) == '%') {
+          sb.setCharAt(i + 1, Character.toLowerCase(sb.charAt(i + 1)));
+          sb.setCharAt(i + 2, Character.toLowerCase(sb.charAt(i + 2)));
+        }
+      }
+      return sb.toString();
     }
 
     @Override

@@ -132,9 +132,17 @@ class SecretsTest {
         new Reply(429, "{\"ok\":false,\"parameters\":{\"retry_after\":0}}", Map.of()),
         new Reply(
             401,
-            "{\"ok\":false,\"description\":\"Unauthorized: bot" + TELEGRAM_TOKEN + " rejected\"}",
+            "{\"ok\":false,\"description\":\"Unauthorized: bot"
+                + TELEGRAM_TOKEN
+                + " (as sent: "
+                + URLEncoder.encode(TELEGRAM_TOKEN, StandardCharsets.UTF_8)
+                + ") rejected\"}",
             Map.of()));
-    slack.reply(new Reply(404, "{\"description\":\"no_service " + slackUrl() + "\"}", Map.of()));
+    slack.reply(
+        new Reply(
+            404,
+            "{\"description\":\"no_service " + slackUrl() + " path " + SLACK_PATH + "\"}",
+            Map.of()));
     String[] run = {
       "run",
       "--verbose",
