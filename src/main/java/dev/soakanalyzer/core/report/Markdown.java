@@ -31,6 +31,18 @@ public final class Markdown {
       int cp = cps[i];
       if (Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029) {
         b.append(' ');
+      } else if (isBidiControl(cp)) {
+        // U+202E would show BTC\u202eTDSU as BTCUSDT: the control is shown as a replacement mark.
+        b.append('\uFFFD');
+      } else if ((cp == '-')
+          && i >= 2
+          && (cps[i - 2] == 'G' || cps[i - 2] == 'g')
+          && (cps[i - 1] == 'H' || cps[i - 1] == 'h')
+          && (i < 3 || !Character.isLetterOrDigit(cps[i - 3]))
+          && i + 1 < n
+          && Character.isDigit(cps[i + 1])) {
+        // "GH-1" is GitHub's other issue reference (autolinked, and it notifies).
+        b.append(ZWSP).append('-');
       } else if (cp == '&') {
         b.append("&amp;");
       } else if (cp == '<') {
@@ -70,6 +82,20 @@ public final class Markdown {
       return "``";
     }
     String cleaned = text.replace('`', '\'').replaceAll("[\\r\\n\\t\\x00-\\x1f]", " ");
-    return "`" + cleaned + "`";
+    StringBuilder b = new StringBuilder(cleaned.length());
+    cleaned.codePoints().forEach(cp -> b.appendCodePoint(isBidiControl(cp) ? 0xFFFD : cp));
+    return "`" + b + "`";
+  }
+
+  /**
+   * The Unicode controls that reorder displayed text (embeddings, overrides, isolates and the
+   * directional marks): a reviewer must read what the file says.
+   */
+  public static boolean isBidiControl(int cp) {
+    return (cp >= 0x202A && cp <= 0x202E)
+        || (cp >= 0x2066 && cp <= 0x2069)
+        || cp == 0x200E
+        || cp == 0x200F
+        || cp == 0x061C;
   }
 }
