@@ -93,12 +93,63 @@ public final class AtomicFiles {
       }
     }
 
-    /** Renames every staged file over its target, in staging order. */
+    /**
+     * Renames every staged file over its target, in staging order. The previous files are kept
+     * (hard links) until the last rename succeeded: if any rename fails, the ones already done are
+     * rolled back, so the directory holds the previous set or the new set, never a mix.
+     */
     public void commit() throws IOException {
-      for (Path[] p : staged) {
-        move(p[0], p[1]);
+      java.util.List<Path[]> backups = new java.util.ArrayList<>(); // {backup or null, target}
+      try {
+        for (Path[] p : staged) {
+          Path target = p[1];
+          Path backup = null;
+          if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            backup = backupOf(target);
+          }
+          backups.add(new Path[] {backup, target});
+          move(p[0], target);
+        }
+      } catch (IOException | RuntimeException e) {
+        rollBack(backups, e);
+        throw e;
+      } finally {
+        for (Path[] b : backups) {
+          if (b[0] != null) {
+            Files.deleteIfExists(b[0]);
+          }
+        }
       }
       staged.clear();
+    }
+
+    private static Path backupOf(Path target) throws IOException {
+      Path dir = target.toAbsolutePath().getParent();
+      Path backup = dir.resolve("." + target.getFileName() + ".prev." + System.nanoTime() + ".tmp");
+      try {
+        Files.createLink(backup, target);
+      } catch (UnsupportedOperationException | IOException e) {
+        Files.copy(target, backup, StandardCopyOption.COPY_ATTRIBUTES);
+      }
+      return backup;
+    }
+
+    /** Puts back what the renames before the failure replaced; a target that was new goes. */
+    private static void rollBack(java.util.List<Path[]> backups, Exception cause) {
+      // The last entry is the rename that failed: its target was not replaced.
+      for (int i = backups.size() - 2; i >= 0; i--) {
+        Path backup = backups.get(i)[0];
+        Path target = backups.get(i)[1];
+        try {
+          if (backup != null) {
+            move(backup, target);
+          } else {
+            Files.deleteIfExists(target);
+          }
+        } catch (IOException again) {
+          cause.addSuppressed(again);
+        }
+      }
     }
 
     /** Removes temp files that were never committed. */
