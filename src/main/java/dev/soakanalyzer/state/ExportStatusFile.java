@@ -85,8 +85,24 @@ public final class ExportStatusFile {
     return node().map(ExportStatusFile::consecutiveFailures).orElse(0);
   }
 
+  /** A count no real run reaches (a skip a minute for two years): larger values are capped. */
+  static final int MAX_COUNT = 1_000_000;
+
+  /**
+   * The file is input, not truth: a count that is not a whole number, or is negative, is 0; a huge
+   * one (2147483647) is capped, so adding one never overflows into a negative count that would keep
+   * the Redis-down alert from firing.
+   */
   private static int consecutiveFailures(JsonNode n) {
-    return Math.max(0, n.path("consecutive_failures").asInt(0));
+    JsonNode c = n.path("consecutive_failures");
+    if (!c.isIntegralNumber()) {
+      return 0;
+    }
+    if (c.canConvertToLong()) {
+      long v = c.asLong();
+      return v < 0 ? 0 : (int) Math.min(v, MAX_COUNT);
+    }
+    return c.bigIntegerValue().signum() < 0 ? 0 : MAX_COUNT;
   }
 
   private Optional<JsonNode> node() {
