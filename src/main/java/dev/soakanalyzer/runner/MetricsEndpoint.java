@@ -19,11 +19,26 @@ public final class MetricsEndpoint implements AutoCloseable {
   /** Listens on {@code bind} ({@code --metrics-bind}, e.g. 0.0.0.0 for every interface). */
   public static MetricsEndpoint start(RunnerMetrics metrics, String bind, int port)
       throws IOException {
+    // The JDK server reads a request's headers on an executor thread: with the library's pool of
+    // 10, sixteen clients that send half a request and stall blocked every scrape. Threads are
+    // cheap next to a blind monitoring system; the JDK's own limit closes requests that are not
+    // read within 10 s (honoured when this is the process' first HTTP server, as in the runner).
+    if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+      System.setProperty("sun.net.httpserver.maxReqTime", "10");
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "soak-metrics-http");
+              t.setDaemon(true);
+              return t;
+            });
     return new MetricsEndpoint(
         HTTPServer.builder()
             .hostname(bind)
             .port(port)
             .registry(metrics.registry())
+            .executorService(pool)
             .buildAndStart());
   }
 
