@@ -35,7 +35,8 @@ final class Stats {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     int mid = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
+    // Halved before adding: (1e308 + 1e308) / 2 overflows to Infinity, 1e308 / 2 + 1e308 / 2 not.
+    return sorted.length % 2 == 1 ? sorted[mid] : sorted[mid - 1] / 2.0 + sorted[mid] / 2.0;
   }
 
   /**
