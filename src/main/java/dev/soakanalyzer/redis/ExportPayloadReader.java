@@ -28,11 +28,50 @@ public final class ExportPayloadReader {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+  /** Reads one array element from the stream (the whole-file mapper refuses what follows it). */
+  private static final ObjectMapper ELEMENT = new ObjectMapper();
+
   public ExportPayload read(Path summaryFile, Path violationsFile)
       throws InvalidExportInputException {
     ExportPayload.Summary summary = readSummary(summaryFile, load(summaryFile));
-    List<Violation> violations = readViolations(violationsFile, load(violationsFile));
+    List<Violation> violations = streamViolations(violationsFile);
     return new ExportPayload(summary, violations);
+  }
+
+  /**
+   * VIOLATIONS.json one element at a time: a tree of the whole file (tens of MB for a long run)
+   * needs several times its size in heap, more than the analysis that wrote it.
+   */
+  static List<Violation> streamViolations(Path file) throws InvalidExportInputException {
+    try (com.fasterxml.jackson.core.JsonParser parser =
+        JSON.getFactory().createParser(file.toFile())) {
+      com.fasterxml.jackson.core.JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new InvalidExportInputException(file, "empty file");
+      }
+      if (first != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+        throw new InvalidExportInputException(file, "expected a JSON array (VIOLATIONS.json)");
+      }
+      List<Violation> out = new ArrayList<>();
+      int i = 0;
+      while (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+        JsonNode v = ELEMENT.readTree(parser);
+        out.add(violation(file, v, i++));
+      }
+      if (parser.nextToken() != null) {
+        throw new InvalidExportInputException(file, "not valid JSON: data after the array");
+      }
+      return out;
+    } catch (java.io.FileNotFoundException | NoSuchFileException e) {
+      throw new InvalidExportInputException(file, "file not found");
+    } catch (JsonProcessingException e) {
+      var loc = e.getLocation();
+      String where =
+          loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+      throw new InvalidExportInputException(file, "not valid JSON" + where);
+    } catch (IOException e) {
+      throw new InvalidExportInputException(file, "cannot read (" + e.getMessage() + ")");
+    }
   }
 
   private static JsonNode load(Path file) throws InvalidExportInputException {
@@ -115,7 +154,14 @@ public final class ExportPayloadReader {
     }
     List<Violation> out = new ArrayList<>();
     for (int i = 0; i < root.size(); i++) {
-      JsonNode v = root.get(i);
+      out.add(violation(file, root.get(i), i));
+    }
+    return out;
+  }
+
+  private static Violation violation(Path file, JsonNode v, int i)
+      throws InvalidExportInputException {
+    {
       String p = "[" + i + "]";
       if (!v.isObject()) {
         throw new InvalidExportInputException(file, p + " must be an object");
@@ -138,9 +184,8 @@ public final class ExportPayloadReader {
             file, p + (value == null ? ".value" : ".threshold") + " must be a number");
       }
       String note = optionalText(file, v, "note", p + ".note");
-      out.add(new Violation(symbol, metric, level, w.asInt(), value, threshold, note));
+      return new Violation(symbol, metric, level, w.asInt(), value, threshold, note);
     }
-    return out;
   }
 
   private static String requiredText(Path file, JsonNode node, String field, String path)
