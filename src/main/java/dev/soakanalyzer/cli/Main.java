@@ -62,13 +62,13 @@ public final class Main {
    * Runs one command line and returns its exit code (0 ok, 1 CRIT with --exit-on-crit, 2 usage).
    */
   public static int run(String[] args, CliContext context) {
-    if ("true".equalsIgnoreCase(context.env().getOrDefault("GITHUB_ACTIONS", ""))) {
+    if ("true".equalsIgnoreCase(context.environment().getOrDefault("GITHUB_ACTIONS", ""))) {
       // On a runner every line we print may carry input text: one guard for all of them.
       context =
           new CliContext(
               dev.soakanalyzer.github.CommandSafeWriter.guard(context.out()),
               dev.soakanalyzer.github.CommandSafeWriter.guard(context.err()),
-              context.env(),
+              context.environment(),
               context.clock(),
               context.workDir());
     }
