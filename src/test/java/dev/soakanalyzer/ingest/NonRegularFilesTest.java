@@ -20,15 +20,23 @@ class NonRegularFilesTest {
     Path in = Files.createDirectories(dir.resolve("in"));
     Files.writeString(in.resolve("ITER_SUMMARY_1.json"), "{\"symbol\":\"BTCUSDT\",\"edge_bps\":3}");
     Files.createDirectory(in.resolve("ITER_SUMMARY_2.json"));
-    Process mkfifo = new ProcessBuilder("mkfifo", in.resolve("ITER_SUMMARY_3.json").toString()).start();
+    Process mkfifo =
+        new ProcessBuilder("mkfifo", in.resolve("ITER_SUMMARY_3.json").toString()).start();
     assertThat(mkfifo.waitFor())
         .as("this test needs mkfifo (coreutils) on PATH to make a named pipe")
         .isZero();
 
     CliRunner.Result r =
         CliRunner.run(
-            dir, Map.of(), "analyze", "--iter-glob", "in/ITER_SUMMARY_*.json", "--out-dir", "out",
-            "--min-windows", "1");
+            dir,
+            Map.of(),
+            "analyze",
+            "--iter-glob",
+            "in/ITER_SUMMARY_*.json",
+            "--out-dir",
+            "out",
+            "--min-windows",
+            "1");
 
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.err())
