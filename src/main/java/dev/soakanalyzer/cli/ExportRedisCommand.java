@@ -73,7 +73,8 @@ public final class ExportRedisCommand implements Callable<Integer> {
     }
     RedisExporter exporter;
     try {
-      exporter = new RedisExporter(connection.orElseThrow(), context.clock());
+      exporter =
+          new RedisExporter(connection.orElseThrow(), context.clock(), redis.exportDeadline());
     } catch (IllegalArgumentException e) {
       console.error("--redis-ca-file: " + e.getMessage());
       return ExitCode.USAGE.code();

@@ -61,6 +61,20 @@ final class RedisOptions {
   int readTimeoutMs;
 
   @Option(
+      names = "--redis-timeout",
+      paramLabel = "SEC",
+      defaultValue = "30",
+      description =
+          "Deadline of a whole Redis export, connect included; then the connection is cut and"
+              + " the export counts as Redis unavailable (default: ${DEFAULT-VALUE}).")
+  int redisTimeoutSec;
+
+  /** The whole-export deadline ({@code --redis-timeout}). */
+  java.time.Duration exportDeadline() {
+    return java.time.Duration.ofSeconds(Math.max(1, redisTimeoutSec));
+  }
+
+  @Option(
       names = "--ttl",
       paramLabel = "SEC",
       defaultValue = "3600",
@@ -123,6 +137,9 @@ final class RedisOptions {
       url = RedisUrl.parse(text);
     } catch (IllegalArgumentException e) {
       problems.add(flag + ": " + e.getMessage());
+    }
+    if (redisTimeoutSec < 1) {
+      problems.add("--redis-timeout must be at least 1 second, not " + redisTimeoutSec);
     }
     if (connectTimeoutMs < 1) {
       problems.add("--connect-timeout-ms must be at least 1, not " + connectTimeoutMs);

@@ -215,7 +215,7 @@ public final class RunCommand implements Callable<Integer> {
   private SummaryExport redisExport(
       RedisConnectionSettings settings, RunnerConfig config, Console console) {
     return new RedisExportJob(
-        new RedisExporter(settings, context.clock()),
+        new RedisExporter(settings, context.clock(), redis.exportDeadline()),
         redis.exportOptions(config.keys()),
         new ExportStatusFile(config.stateDir()),
         context.clock(),

@@ -40,6 +40,35 @@ class HostileRedisTest {
   }
 
   @Test
+  void exportRedisHonoursRedisTimeoutAgainstADrippingServer() throws Exception {
+    Path summary = new Payloads().write(dir.resolve("reports"));
+    try (HostilePeer peer = HostilePeer.drip("+", 50)) {
+      dev.soakanalyzer.cli.CliRunner.Result r =
+          dev.soakanalyzer.cli.CliRunner.run(
+              dir,
+              java.util.Map.of(),
+              "export-redis",
+              "--summary",
+              summary.toString(),
+              "--violations",
+              summary.resolveSibling("VIOLATIONS.json").toString(),
+              "--redis-url",
+              "redis://127.0.0.1:" + peer.port(),
+              "--redis-timeout",
+              "1");
+
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.err()).contains("redis unavailable, skip export");
+      assertThat(r.out()).contains("no complete reply within 1 s");
+    }
+    assertThat(
+            dev.soakanalyzer.cli.CliRunner.run(
+                    dir, java.util.Map.of(), "export-redis", "--redis-timeout", "0")
+                .err())
+        .contains("--redis-timeout must be at least 1 second, not 0");
+  }
+
+  @Test
   void aReplyHeaderAskingForGigabytesIsAFailureInWordsNotAnOutOfMemoryDeath() throws Exception {
     try (HostilePeer peer = HostilePeer.stallAfter("$2147483647\r\n")) {
       ExportResult r = exportTo("redis://127.0.0.1:" + peer.port(), Duration.ofSeconds(10));
