@@ -181,16 +181,7 @@ final class JsonPoster {
 
   /** What went wrong on the wire, in words (never a Java class name). */
   static String inWords(IOException e) {
-    if (e instanceof java.net.ConnectException) {
-      return "connection refused";
-    }
-    if (e instanceof java.net.UnknownHostException) {
-      return "host not found";
-    }
-    if (e instanceof javax.net.ssl.SSLException) {
-      return "TLS handshake failed";
-    }
-    return "connection closed or reset";
+    return dev.soakanalyzer.io.NetworkErrors.inWords(e).orElse("connection closed or reset");
   }
 
   private Duration backoff(int attempt) {

@@ -152,20 +152,12 @@ public final class GitHubCommentPublisher implements CommentPublisher {
           || t instanceof DeadlineConnector.TooManyPages) {
         return t.getMessage();
       }
-      if (t instanceof java.net.ConnectException) {
-        return "connection refused";
-      }
-      if (t instanceof java.net.UnknownHostException) {
-        return "host not found";
-      }
-      if (t instanceof javax.net.ssl.SSLException) {
-        return "TLS handshake failed";
-      }
       if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
         return "the answer was not the JSON expected";
       }
     }
-    return "connection closed or answer unreadable";
+    return dev.soakanalyzer.io.NetworkErrors.inWords(e)
+        .orElse("connection closed or answer unreadable");
   }
 
   /** The token's login; installation tokens (GITHUB_TOKEN) get 403 and are the Actions bot. */
