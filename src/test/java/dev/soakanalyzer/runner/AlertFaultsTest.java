@@ -47,9 +47,18 @@ import org.junit.jupiter.api.io.TempDir;
  * alert. Retry waits go through a recording sleeper, so nothing here sleeps.
  */
 class AlertFaultsTest {
-  private static final HttpRetryPolicy FAST =
+  // Answers come from loopback fakes, but a loaded 2-core CI machine can take well over 300 ms to
+  // serve one: only the hanging-server case gets the short deadline it is about.
+  private static final HttpRetryPolicy PATIENT =
       new HttpRetryPolicy(
-          Duration.ofSeconds(2),
+          Duration.ofSeconds(5),
+          Duration.ofSeconds(15),
+          3,
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(60));
+  private static final HttpRetryPolicy SHORT_DEADLINE =
+      new HttpRetryPolicy(
+          Duration.ofSeconds(5),
           Duration.ofMillis(300),
           3,
           Duration.ofSeconds(1),
@@ -81,7 +90,11 @@ class AlertFaultsTest {
   }
 
   private TelegramNotifier telegram(String url) {
-    return new TelegramNotifier(url, "42:TOKEN", "-100", FAST, waits::add);
+    return telegram(url, PATIENT);
+  }
+
+  private TelegramNotifier telegram(String url, HttpRetryPolicy policy) {
+    return new TelegramNotifier(url, "42:TOKEN", "-100", policy, waits::add);
   }
 
   /** Answers through the faulty server in cycle 1 and the healthy one from cycle 2 on. */
@@ -205,8 +218,8 @@ class AlertFaultsTest {
     try (StateStore store = store()) {
       int code =
           twoCycles(
-              new SlackNotifier(faulty.url() + "/hook", FAST, waits::add),
-              new SlackNotifier(healthy.url() + "/hook", FAST, waits::add),
+              new SlackNotifier(faulty.url() + "/hook", PATIENT, waits::add),
+              new SlackNotifier(healthy.url() + "/hook", PATIENT, waits::add),
               store,
               () -> {});
       assertSentInTheSecondCycle(code);
@@ -231,7 +244,9 @@ class AlertFaultsTest {
   void aServerHangingPastTheTimeoutIsGivenUpAndTheNextCycleSends() {
     faulty.reply(Reply.hang(), Reply.hang(), Reply.hang());
     try (StateStore store = store()) {
-      int code = twoCycles(telegram(faulty.url()), telegram(healthy.url()), store, () -> {});
+      int code =
+          twoCycles(
+              telegram(faulty.url(), SHORT_DEADLINE), telegram(healthy.url()), store, () -> {});
       assertSentInTheSecondCycle(code);
     }
     assertThat(err.toString())
@@ -245,8 +260,8 @@ class AlertFaultsTest {
     try (StateStore store = store()) {
       int code =
           twoCycles(
-              new SlackNotifier(closed + "/hook", FAST, waits::add),
-              new SlackNotifier(healthy.url() + "/hook", FAST, waits::add),
+              new SlackNotifier(closed + "/hook", PATIENT, waits::add),
+              new SlackNotifier(healthy.url() + "/hook", PATIENT, waits::add),
               store,
               () -> {});
       assertSentInTheSecondCycle(code);
