@@ -7,6 +7,7 @@ import dev.soakanalyzer.core.report.AnalysisReportRenderer;
 import dev.soakanalyzer.core.report.MiniPlotRenderer;
 import dev.soakanalyzer.core.report.RecommendationsRenderer;
 import dev.soakanalyzer.ingest.Ingestor;
+import dev.soakanalyzer.ingest.ParsedFileCache;
 import dev.soakanalyzer.io.AtomicFiles;
 import dev.soakanalyzer.json.SummaryJson;
 import dev.soakanalyzer.json.ViolationsJson;
@@ -28,9 +29,18 @@ import java.util.Map;
 public record AnalysisJob(Clock clock, Console console) {
 
   public AnalysisOutcome run(AnalysisRequest request) throws UsageException, IOException {
+    return run(request, null);
+  }
+
+  /**
+   * As above; with a cache (the runner's, kept between cycles), only the files that are new or
+   * changed since the last run are read, with the same outcome as a cold run.
+   */
+  public AnalysisOutcome run(AnalysisRequest request, ParsedFileCache cache)
+      throws UsageException, IOException {
     long t0 = System.nanoTime();
     SoakData data =
-        new Ingestor(request.settings(), console::warn)
+        new Ingestor(request.settings(), console::warn, cache)
             .ingest(request.workDir(), request.iterGlob(), request.confinedTo());
     long t1 = System.nanoTime();
     if (data.series().isEmpty()) {

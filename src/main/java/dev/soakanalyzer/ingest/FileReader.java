@@ -48,6 +48,19 @@ final class FileReader {
   /** As above; with a root, a file whose real path lies outside it is skipped unread. */
   static void readAll(
       List<Path> files, IterFileParser parser, Sink sink, java.util.Optional<Path> root) {
+    readAll(files, parser, sink, root, null);
+  }
+
+  /**
+   * As above; with a cache, a file whose size, mtime and identity match the cache's entry is taken
+   * from it unread, and every file read is offered to it.
+   */
+  static void readAll(
+      List<Path> files,
+      IterFileParser parser,
+      Sink sink,
+      java.util.Optional<Path> root,
+      ParsedFileCache cache) {
     Path realRoot;
     try {
       realRoot = root.isPresent() ? root.get().toRealPath() : null;
@@ -57,7 +70,7 @@ final class FileReader {
     Path confine = realRoot;
     if (files.size() < PARALLEL_THRESHOLD) {
       for (int i = 0; i < files.size(); i++) {
-        sink.accept(i, readAndParse(parser, files.get(i), confine));
+        sink.accept(i, readAndParse(parser, files.get(i), confine, cache));
       }
       return;
     }
@@ -80,7 +93,7 @@ final class FileReader {
                 () -> {
                   ParsedFile[] out = new ParsedFile[to - from];
                   for (int i = from; i < to; i++) {
-                    out[i - from] = readAndParse(parser, files.get(i), confine);
+                    out[i - from] = readAndParse(parser, files.get(i), confine, cache);
                   }
                   return out;
                 }));
@@ -107,6 +120,17 @@ final class FileReader {
   }
 
   static ParsedFile readAndParse(IterFileParser parser, Path file, Path realRoot) {
+    return readAndParse(parser, file, realRoot, null);
+  }
+
+  /**
+   * Reads one file, or takes it from {@code cache} when unchanged. The stamp is taken before the
+   * read, so a file that changes while it is read is cached under its old stamp and read again next
+   * time, never the other way round.
+   */
+  static ParsedFile readAndParse(
+      IterFileParser parser, Path file, Path realRoot, ParsedFileCache cache) {
+    // The confinement check runs every time: a symlink may have been re-pointed since.
     if (realRoot != null) {
       try {
         if (!file.toRealPath().startsWith(realRoot)) {
@@ -116,6 +140,7 @@ final class FileReader {
         return new ParsedFile.Skipped("cannot read: the path cannot be resolved");
       }
     }
+    ParsedFileCache.Stamp stamp = null;
     // Checked before open: opening a FIFO blocks until a writer comes, a device may never end.
     try {
       java.nio.file.attribute.BasicFileAttributes attrs =
@@ -126,6 +151,13 @@ final class FileReader {
             attrs.isDirectory()
                 ? "not a regular file (a directory)"
                 : "not a regular file (a FIFO, socket or device)");
+      }
+      if (cache != null) {
+        stamp = ParsedFileCache.Stamp.of(attrs);
+        ParsedFile.Usable cached = cache.lookup(file, stamp);
+        if (cached != null) {
+          return cached;
+        }
       }
     } catch (NoSuchFileException e) {
       return new ParsedFile.Skipped("cannot read: file disappeared");
@@ -152,6 +184,9 @@ final class FileReader {
         len += n;
       }
       ParsedFile result = parser.parse(buf, len);
+      if (cache != null) {
+        cache.store(file, stamp, result);
+      }
       if (buf.length > 1024 * 1024) {
         BUFFER.remove(); // do not keep a huge buffer alive after a big file
       }

@@ -25,13 +25,24 @@ public final class Ingestor {
 
   private final AnalysisSettings settings;
   private final Consumer<String> warnings;
+  private final ParsedFileCache cache;
 
   /**
    * @param warnings receives each {@code warn:} message (without the prefix) as it is found
    */
   public Ingestor(AnalysisSettings settings, Consumer<String> warnings) {
+    this(settings, warnings, null);
+  }
+
+  /**
+   * An ingest that reads only the files that are new or changed since the last ingest through
+   * {@code cache} (the runner's, kept between cycles), with the same result and warnings as a cold
+   * one.
+   */
+  public Ingestor(AnalysisSettings settings, Consumer<String> warnings, ParsedFileCache cache) {
     this.settings = settings;
     this.warnings = warnings;
+    this.cache = cache;
   }
 
   /** Reads every file matched by {@code glob} under {@code workDir}. */
@@ -45,21 +56,25 @@ public final class Ingestor {
    * outside {@code root} is skipped.
    */
   public SoakData ingest(Path workDir, String glob, java.util.Optional<Path> root) {
-    List<Path> files = GlobResolver.resolve(workDir, glob);
-    IterFileParser parser =
-        new IterFileParser(
-            settings.catalog(), settings.defaultSymbol(), new HashSet<>(settings.symbols()));
-    Assembly assembly = new Assembly(workDir, files);
-    FileReader.readAll(files, parser, assembly::accept, root);
-    return assembly.result();
+    return ingest(workDir, GlobResolver.resolve(workDir, glob), root);
   }
 
   public SoakData ingest(Path workDir, List<Path> files) {
+    return ingest(workDir, files, java.util.Optional.empty());
+  }
+
+  private SoakData ingest(Path workDir, List<Path> files, java.util.Optional<Path> root) {
     IterFileParser parser =
         new IterFileParser(
             settings.catalog(), settings.defaultSymbol(), new HashSet<>(settings.symbols()));
     Assembly assembly = new Assembly(workDir, files);
-    FileReader.readAll(files, parser, assembly::accept);
+    if (cache == null) {
+      FileReader.readAll(files, parser, assembly::accept, root);
+    } else {
+      cache.begin(settings);
+      FileReader.readAll(files, parser, assembly::accept, root, cache);
+      cache.commit();
+    }
     return assembly.result();
   }
 

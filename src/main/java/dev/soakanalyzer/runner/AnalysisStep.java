@@ -6,6 +6,7 @@ import dev.soakanalyzer.app.AnalysisRequest;
 import dev.soakanalyzer.app.ReportFiles;
 import dev.soakanalyzer.app.UsageException;
 import dev.soakanalyzer.core.model.Analysis;
+import dev.soakanalyzer.ingest.ParsedFileCache;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -18,11 +19,20 @@ public interface AnalysisStep {
 
   record Result(Analysis analysis, Path summaryFile, Path violationsFile) {}
 
-  /** The step that runs {@code job} on {@code request}: the runner's and its tests' one way in. */
+  /**
+   * The step that runs {@code job} on {@code request}: the runner's and its tests' one way in. The
+   * step keeps the parsed windows between cycles, so each cycle reads only the files that are new
+   * or changed (size, mtime or identity) and drops the ones that vanished.
+   */
   static AnalysisStep of(AnalysisJob job, AnalysisRequest request) {
+    return of(job, request, new ParsedFileCache());
+  }
+
+  /** As above, keeping the parsed windows in {@code cache}. */
+  static AnalysisStep of(AnalysisJob job, AnalysisRequest request, ParsedFileCache cache) {
     return () -> {
       try {
-        AnalysisOutcome out = job.run(request);
+        AnalysisOutcome out = job.run(request, cache);
         Path dir = request.workDir().resolve(request.options().outDir());
         return new Result(
             out.analysis(),
