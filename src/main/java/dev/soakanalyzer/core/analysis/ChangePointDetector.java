@@ -1,6 +1,7 @@
 package dev.soakanalyzer.core.analysis;
 
 import dev.soakanalyzer.core.model.ChangePoint;
+import dev.soakanalyzer.core.model.Trend;
 import dev.soakanalyzer.core.model.TrendResult;
 import java.util.Arrays;
 import org.apache.commons.math3.analysis.integration.gauss.HermiteRuleFactory;
@@ -53,7 +54,7 @@ public final class ChangePointDetector {
    *     position among {@code values}
    */
   public static ChangePoint detect(int[] windows, double[] values, int n) {
-    if (n < MIN_POINTS || Stats.flat(values, n)) {
+    if (n < MIN_POINTS || Trend.isFlatSeries(values, n)) {
       return null;
     }
     double mean = 0;

@@ -39,22 +39,6 @@ final class Stats {
     return sorted.length % 2 == 1 ? sorted[mid] : sorted[mid - 1] / 2.0 + sorted[mid] / 2.0;
   }
 
-  /**
-   * True when the first n values span at most 1e-9 * max(1, |mean|): floating-point noise (bucket
-   * means of equal values) is neither a trend nor a level shift.
-   */
-  static boolean flat(double[] values, int n) {
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
-    double sum = 0;
-    for (int i = 0; i < n; i++) {
-      lo = Math.min(lo, values[i]);
-      hi = Math.max(hi, values[i]);
-      sum += values[i];
-    }
-    return n == 0 || !(hi - lo > 1e-9 * Math.max(1.0, Math.abs(sum / n)));
-  }
-
   static double min(double[] values) {
     double m = Double.POSITIVE_INFINITY;
     for (double v : values) {

@@ -12,9 +12,6 @@ public final class TrendEstimator {
   /** 1% of the metric's range per window (or per bucket). */
   public static final double THRESHOLD = 0.01;
 
-  /** A series whose range is at most this fraction of max(1, |mean|) is flat. */
-  public static final double FLAT_TOLERANCE = 1e-9;
-
   private TrendEstimator() {}
 
   /**
@@ -27,19 +24,15 @@ public final class TrendEstimator {
     }
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
-    double sum = 0;
     SimpleRegression regression = new SimpleRegression(true);
     for (int i = 0; i < n; i++) {
       regression.addData(x[i], y[i]);
       min = Math.min(min, y[i]);
       max = Math.max(max, y[i]);
-      sum += y[i];
     }
     double slope = regression.getSlope();
     double range = max - min;
-    // Flat within floating-point noise (bucket means of a constant series): no trend.
-    boolean flat = range <= FLAT_TOLERANCE * Math.max(1, Math.abs(sum / n));
-    if (flat || !(range > 0) || !Double.isFinite(slope)) {
+    if (Trend.isFlatSeries(y, n) || !(range > 0) || !Double.isFinite(slope)) {
       return new TrendResult(Trend.FLAT, Double.isFinite(slope) ? slope : 0.0, 0.0, Double.NaN);
     }
     double normalized = slope / range;

@@ -1,5 +1,6 @@
 package dev.soakanalyzer.core.analysis;
 
+import dev.soakanalyzer.core.model.Trend;
 import dev.soakanalyzer.core.model.TrendResult;
 import org.apache.commons.math3.special.Beta;
 
@@ -30,7 +31,7 @@ public final class TrendSignificance {
    * @return the p-value, NaN when fewer than 3 points or no residual variance to judge by
    */
   public static double pValue(double[] x, double[] y, int n) {
-    if (n < 3 || Stats.flat(y, n)) {
+    if (n < 3 || Trend.isFlatSeries(y, n)) {
       return Double.NaN;
     }
     double mx = 0;

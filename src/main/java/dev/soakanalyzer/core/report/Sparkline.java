@@ -1,5 +1,7 @@
 package dev.soakanalyzer.core.report;
 
+import dev.soakanalyzer.core.model.Trend;
+
 /**
  * ASCII sparklines {@code ▁▂▃▄▅▆▇█}, min/max normalized over the plotted points. A series longer
  * than the width is cut into {@code width} contiguous chunks of near-equal size, each drawn as its
@@ -22,7 +24,7 @@ public final class Sparkline {
     if (points.length == 0) {
       return "n/a";
     }
-    if (isFlat(points)) {
+    if (Trend.isFlatSeries(points, points.length)) {
       return String.valueOf(MIDDLE).repeat(Math.min(width, points.length));
     }
     double[] plotted = points.length > width ? chunkMeans(points, width) : points;
@@ -43,22 +45,6 @@ public final class Sparkline {
       }
     }
     return sb.toString();
-  }
-
-  /**
-   * Flat within floating-point noise: {@code max - min <= 1e-9 * max(1, |mean|)}, so bucket means
-   * of a constant series do not draw as {@code ▁█▁█}.
-   */
-  public static boolean isFlat(double[] points) {
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    double sum = 0;
-    for (double v : points) {
-      min = Math.min(min, v);
-      max = Math.max(max, v);
-      sum += v;
-    }
-    return max - min <= 1e-9 * Math.max(1, Math.abs(sum / points.length));
   }
 
   /** Means of {@code chunks} contiguous chunks; chunk i covers [i*n/chunks, (i+1)*n/chunks). */
