@@ -1,5 +1,6 @@
 package dev.soakanalyzer.app;
 
+import dev.soakanalyzer.core.analysis.AnalysisMemo;
 import dev.soakanalyzer.core.analysis.Analyzer;
 import dev.soakanalyzer.core.model.Analysis;
 import dev.soakanalyzer.core.model.SoakData;
@@ -38,6 +39,15 @@ public record AnalysisJob(Clock clock, Console console) {
    */
   public AnalysisOutcome run(AnalysisRequest request, ParsedFileCache cache)
       throws UsageException, IOException {
+    return run(request, cache, null);
+  }
+
+  /**
+   * As above; with a memo as well (kept between cycles too), only the symbols whose series changed
+   * are analysed again.
+   */
+  public AnalysisOutcome run(AnalysisRequest request, ParsedFileCache cache, AnalysisMemo memo)
+      throws UsageException, IOException {
     long t0 = System.nanoTime();
     SoakData data =
         new Ingestor(request.settings(), console::warn, cache)
@@ -57,7 +67,7 @@ public record AnalysisJob(Clock clock, Console console) {
       }
       throw new UsageException("no ITER_SUMMARY windows matched '" + request.iterGlob() + "'");
     }
-    Analysis analysis = Analyzer.analyze(data, request.settings(), clock.instant());
+    Analysis analysis = Analyzer.analyze(data, request.settings(), clock.instant(), memo);
     long t2 = System.nanoTime();
     if (analysis.insufficientWindows()) {
       console.warn(

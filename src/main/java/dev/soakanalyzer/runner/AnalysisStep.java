@@ -5,6 +5,7 @@ import dev.soakanalyzer.app.AnalysisOutcome;
 import dev.soakanalyzer.app.AnalysisRequest;
 import dev.soakanalyzer.app.ReportFiles;
 import dev.soakanalyzer.app.UsageException;
+import dev.soakanalyzer.core.analysis.AnalysisMemo;
 import dev.soakanalyzer.core.model.Analysis;
 import dev.soakanalyzer.ingest.ParsedFileCache;
 import java.io.IOException;
@@ -28,11 +29,20 @@ public interface AnalysisStep {
     return of(job, request, new ParsedFileCache());
   }
 
-  /** As above, keeping the parsed windows in {@code cache}. */
+  /**
+   * As above, keeping the parsed windows in {@code cache}; each symbol's analysis is kept as well,
+   * so only the symbols whose series changed are analysed again.
+   */
   static AnalysisStep of(AnalysisJob job, AnalysisRequest request, ParsedFileCache cache) {
+    return of(job, request, cache, new AnalysisMemo());
+  }
+
+  /** As above, keeping each symbol's analysis in {@code memo}. */
+  static AnalysisStep of(
+      AnalysisJob job, AnalysisRequest request, ParsedFileCache cache, AnalysisMemo memo) {
     return () -> {
       try {
-        AnalysisOutcome out = job.run(request, cache);
+        AnalysisOutcome out = job.run(request, cache, memo);
         Path dir = request.workDir().resolve(request.options().outDir());
         return new Result(
             out.analysis(),

@@ -204,7 +204,7 @@ final class RunnerCycle {
 
   private void decideAndAlert(Analysis a) {
     Instant now = clock.instant();
-    String signature = ViolationSignature.of(a.violations());
+    String signature = ViolationSignature.of(a);
     List<String> channels = alertChannels();
     AlertLedger ledger = state.loadAlertState(now);
     if (!policy.allows(a.verdict())) {

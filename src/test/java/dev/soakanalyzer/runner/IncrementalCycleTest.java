@@ -2,10 +2,12 @@ package dev.soakanalyzer.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.soakanalyzer.alert.ViolationSignature;
 import dev.soakanalyzer.app.AnalysisJob;
 import dev.soakanalyzer.app.AnalysisRequest;
 import dev.soakanalyzer.app.Console;
 import dev.soakanalyzer.app.ReportOptions;
+import dev.soakanalyzer.core.analysis.AnalysisMemo;
 import dev.soakanalyzer.core.model.AnalysisSettings;
 import dev.soakanalyzer.ingest.ParsedFileCache;
 import dev.soakanalyzer.testsupport.MutableClock;
@@ -37,6 +39,7 @@ class IncrementalCycleTest {
   private final MutableClock clock = MutableClock.at("2025-10-26T12:00:00Z");
   private final StringWriter incrementalWarnings = new StringWriter();
   private final ParsedFileCache cache = new ParsedFileCache();
+  private final AnalysisMemo memo = new AnalysisMemo();
   private AnalysisStep incremental;
 
   @Test
@@ -45,7 +48,7 @@ class IncrementalCycleTest {
     Console console =
         new Console(
             new PrintWriter(new StringWriter()), new PrintWriter(incrementalWarnings, true), false);
-    incremental = AnalysisStep.of(new AnalysisJob(clock, console), request("inc"), cache);
+    incremental = AnalysisStep.of(new AnalysisJob(clock, console), request("inc"), cache, memo);
 
     // Cycle 1: 30 windows of two symbols, a retry file repeating window 5, a broken file.
     for (int w = 1; w <= 30; w++) {
@@ -65,6 +68,8 @@ class IncrementalCycleTest {
     cycleEqualsCold();
     assertThat(cache.lastReads()).isEqualTo(1);
     assertThat(cache.lastReused()).isEqualTo(61);
+    assertThat(memo.lastComputed()).isZero();
+    assertThat(memo.lastReused()).isEqualTo(2);
 
     // Cycle 3: 10 windows added, one file rewritten in place with the same size, one deleted.
     for (int w = 31; w <= 40; w++) {
@@ -83,6 +88,7 @@ class IncrementalCycleTest {
     assertThat(cache.lastReused()).isEqualTo(61 - 1 - 1);
     assertThat(cache.size()).isEqualTo(61 - 1 + 20);
     assertThat(reports("inc").get("VIOLATIONS.json")).contains("p95_latency_ms");
+    assertThat(memo.lastComputed()).isEqualTo(2);
 
     // Cycle 4: the retry file vanishes (window 5 is the original's again), the broken one is
     // repaired, and the deleted window comes back.
@@ -139,6 +145,9 @@ class IncrementalCycleTest {
     assertThat(inc).containsKeys("SOAK_SUMMARY.json", "VIOLATIONS.json");
     assertThat(inc).isEqualTo(reports("cold"));
     assertThat(incrementalWarnings.toString()).isEqualTo(coldWarnings.toString());
+    // The runner's alert signature, read from the cells, is the one the violations give.
+    assertThat(ViolationSignature.of(result.analysis()))
+        .isEqualTo(ViolationSignature.of(result.analysis().violations()));
     clock.advance(java.time.Duration.ofHours(1));
     return coldWarnings.toString();
   }

@@ -27,35 +27,49 @@ public final class Analyzer {
   private Analyzer() {}
 
   public static Analysis analyze(SoakData data, AnalysisSettings settings, Instant generatedAt) {
+    return analyze(data, settings, generatedAt, null);
+  }
+
+  /**
+   * As above; with a memo (the runner's, kept between cycles), a symbol whose series is unchanged
+   * since the last analysis takes its cells and violations from it, with the same result.
+   */
+  public static Analysis analyze(
+      SoakData data, AnalysisSettings settings, Instant generatedAt, AnalysisMemo memo) {
     MetricCatalog catalog = data.catalog();
+    if (memo != null) {
+      memo.begin(catalog, settings.thresholds(), settings.timeBuckets());
+    }
     List<SymbolAnalysis> symbols = new ArrayList<>(data.series().size());
-    List<Violation> violations = new ArrayList<>();
+    List<List<Violation>> bySymbol = new ArrayList<>(data.series().size());
+    int total = 0;
     int crit = 0;
     int warn = 0;
     int ok = 0;
     int noData = 0;
     for (SymbolSeries series : data.series()) {
-      List<MetricCell> cells = new ArrayList<>(catalog.size());
-      Level symbolVerdict = Level.OK;
-      for (int m = 0; m < catalog.size(); m++) {
-        MetricDef metric = catalog.get(m);
-        Threshold threshold = settings.thresholds().forMetric(series.symbol(), metric.key());
-        MetricCell cell =
-            analyzeCell(series, m, metric, threshold, settings.timeBuckets(), violations);
-        cells.add(cell);
+      AnalysisMemo.Result r = memo == null ? null : memo.lookup(series);
+      if (r == null) {
+        r = analyzeSymbol(series, catalog, settings);
+        if (memo != null) {
+          memo.store(r);
+        }
+      }
+      for (MetricCell cell : r.analysis().cells()) {
         switch (cell.status()) {
           case CRIT -> crit++;
           case WARN -> warn++;
           case OK -> ok++;
           case NO_DATA -> noData++;
         }
-        if (cell.status().level() != null) {
-          symbolVerdict = Level.worst(symbolVerdict, cell.status().level());
-        }
       }
-      symbols.add(new SymbolAnalysis(series.symbol(), series.size(), cells, symbolVerdict));
+      symbols.add(r.analysis());
+      bySymbol.add(r.violations());
+      total += r.violations().size();
     }
-    violations.sort(Violation.SEVERITY_ORDER);
+    if (memo != null) {
+      memo.commit();
+    }
     return new Analysis(
         generatedAt,
         data.distinctWindows(),
@@ -63,11 +77,64 @@ public final class Analyzer {
         settings.timeBuckets(),
         catalog,
         symbols,
-        violations,
+        inSeverityOrder(data.series(), bySymbol, total),
         new CellCounts(crit, warn, ok, noData),
         data.meta(),
         data.quality(),
         settings.thresholds());
+  }
+
+  /** One symbol's cells and verdict, and its violations in severity order. */
+  private static AnalysisMemo.Result analyzeSymbol(
+      SymbolSeries series, MetricCatalog catalog, AnalysisSettings settings) {
+    List<MetricCell> cells = new ArrayList<>(catalog.size());
+    List<Violation> violations = new ArrayList<>();
+    Level symbolVerdict = Level.OK;
+    for (int m = 0; m < catalog.size(); m++) {
+      MetricDef metric = catalog.get(m);
+      Threshold threshold = settings.thresholds().forMetric(series.symbol(), metric.key());
+      MetricCell cell =
+          analyzeCell(series, m, metric, threshold, settings.timeBuckets(), violations);
+      cells.add(cell);
+      if (cell.status().level() != null) {
+        symbolVerdict = Level.worst(symbolVerdict, cell.status().level());
+      }
+    }
+    violations.sort(Violation.SEVERITY_ORDER);
+    return new AnalysisMemo.Result(
+        series,
+        new SymbolAnalysis(series.symbol(), series.size(), cells, symbolVerdict),
+        List.copyOf(violations));
+  }
+
+  /**
+   * All violations in {@link Violation#SEVERITY_ORDER}: level first, then symbol. With the series
+   * in symbol order (as ingest makes them) that is each level's per-symbol lists one after the
+   * other, with no sort over the whole run; otherwise the whole list is sorted.
+   */
+  private static List<Violation> inSeverityOrder(
+      List<SymbolSeries> series, List<List<Violation>> bySymbol, int total) {
+    List<Violation> out = new ArrayList<>(total);
+    boolean symbolOrder = true;
+    for (int i = 1; i < series.size() && symbolOrder; i++) {
+      symbolOrder = series.get(i - 1).symbol().compareTo(series.get(i).symbol()) < 0;
+    }
+    if (!symbolOrder) {
+      bySymbol.forEach(out::addAll);
+      out.sort(Violation.SEVERITY_ORDER);
+      return out;
+    }
+    Level[] levels = Level.values();
+    for (int l = levels.length - 1; l >= 0; l--) {
+      for (List<Violation> list : bySymbol) {
+        for (Violation v : list) {
+          if (v.level() == levels[l]) {
+            out.add(v);
+          }
+        }
+      }
+    }
+    return out;
   }
 
   private static MetricCell analyzeCell(
