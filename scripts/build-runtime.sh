@@ -84,8 +84,10 @@ AOT=""
 if [ -f "$CACHE" ]; then
   AOT="-XX:AOTCache=$CACHE"
 fi
-# shellcheck disable=SC2046,SC2086
-exec "$HERE/bin/java" $(cat "$APP/jvm.flags") $AOT ${SOAK_JAVA_OPTS:-} \
+# `read`, not $(cat ...): no extra process on every start.
+read -r -a FLAGS < "$APP/jvm.flags"
+# shellcheck disable=SC2086
+exec "$HERE/bin/java" "${FLAGS[@]}" $AOT ${SOAK_JAVA_OPTS:-} \
   -jar "$APP/soak-analyzer.jar" "$@"
 LAUNCHER
 chmod +x "$OUT/bin/soak-analyzer"

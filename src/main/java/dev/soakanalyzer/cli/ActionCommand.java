@@ -35,7 +35,7 @@ import picocli.CommandLine.Mixin;
  */
 @Command(
     name = "action",
-    header = "Entry point of the GitHub Action container (INPUT_* env).",
+    header = ActionCommand.HEADER,
     mixinStandardHelpOptions = true,
     description = {
       "Run as the GitHub Action: reads INPUT_* and GITHUB_* variables, writes the",
@@ -45,6 +45,8 @@ import picocli.CommandLine.Mixin;
       "1 CRIT with exit-on-crit, 2 usage or input error."
     })
 public final class ActionCommand implements Callable<Integer> {
+  /** The one line of the top-level command list. */
+  static final String HEADER = "Entry point of the GitHub Action container (INPUT_* env).";
 
   /** Action inputs forwarded to the analysis flags of the same name. */
   static final List<String> ANALYSIS_INPUTS =

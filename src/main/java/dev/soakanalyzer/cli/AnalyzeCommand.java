@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 /** {@code soak-analyzer analyze}: the guide's {@code analyze_post_soak}. */
 @Command(
     name = "analyze",
-    header = "Analyse windows and write the four reports (OK/WARN/CRIT).",
+    header = AnalyzeCommand.HEADER,
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
@@ -27,6 +27,9 @@ import picocli.CommandLine.Option;
       "1 CRIT with --exit-on-crit, 2 usage or input error."
     })
 public final class AnalyzeCommand implements Callable<Integer> {
+  /** The one line of the top-level command list. */
+  static final String HEADER = "Analyse windows and write the four reports (OK/WARN/CRIT).";
+
   private final CliContext context;
 
   @Mixin AnalysisOptions analysis;

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "bench",
-    header = "Time 'analyze' on a generated data set, phase by phase.",
+    header = BenchCommand.HEADER,
     mixinStandardHelpOptions = true,
     subcommands = BenchSignalCommand.class,
     sortOptions = false,
@@ -37,6 +37,9 @@ import picocli.CommandLine.Option;
       "Prints wall time per run, files/s and peak heap."
     })
 public final class BenchCommand implements Callable<Integer> {
+  /** The one line of the top-level command list. */
+  static final String HEADER = "Time 'analyze' on a generated data set, phase by phase.";
+
   private final CliContext context;
 
   @Option(

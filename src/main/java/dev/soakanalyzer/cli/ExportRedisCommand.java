@@ -32,10 +32,12 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "export-redis",
-    header = "Export SOAK_SUMMARY.json and VIOLATIONS.json to Redis.",
+    header = ExportRedisCommand.HEADER,
     mixinStandardHelpOptions = true,
     description = "Export SOAK_SUMMARY.json and VIOLATIONS.json to Redis hashes (and streams).")
 public final class ExportRedisCommand implements Callable<Integer> {
+  /** The one line of the top-level command list. */
+  static final String HEADER = "Export SOAK_SUMMARY.json and VIOLATIONS.json to Redis.";
 
   @Option(
       names = "--summary",

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 /** {@code soak-analyzer fake-summary}: the guide's {@code generate_fake_summary}. */
 @Command(
     name = "fake-summary",
-    header = "Write fake CRIT/WARN/OK windows for the alert self-test.",
+    header = FakeSummaryCommand.HEADER,
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
@@ -33,6 +33,9 @@ import picocli.CommandLine.Option;
       "           SOLUSDT edge_bps w23."
     })
 public final class FakeSummaryCommand implements Callable<Integer> {
+  /** The one line of the top-level command list. */
+  static final String HEADER = "Write fake CRIT/WARN/OK windows for the alert self-test.";
+
   private final CliContext context;
 
   static final class Verdict {

@@ -6,41 +6,49 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Entry point: {@code soak-analyzer <command>}. {@code main} only maps {@link #run} to an exit
  * code.
  */
-@Command(
-    name = "soak-analyzer",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    description = {
-      "Analyses ITER_SUMMARY_*.json windows of a soak run: trends, sparklines,",
-      "WARN/CRIT violations, recommendations, Markdown + JSON reports, Redis export",
-      "and alerts. 'soak-analyzer COMMAND --help' lists a command's options; every",
-      "flag, file and key is described in docs/REFERENCE.md."
-    },
-    subcommands = {CommandLine.HelpCommand.class})
 public final class Main {
+  static final String[] DESCRIPTION = {
+    "Analyses ITER_SUMMARY_*.json windows of a soak run: trends, sparklines,",
+    "WARN/CRIT violations, recommendations, Markdown + JSON reports, Redis export",
+    "and alerts. 'soak-analyzer COMMAND --help' lists a command's options; every",
+    "flag, file and key is described in docs/REFERENCE.md."
+  };
+
+  /** picocli's {@code help} command's header (TopLevelHelpTest keeps it equal to picocli's). */
+  static final String HELP_HEADER = "Display help information about the specified command.";
+
+  /** A subcommand: its name, its line in the top-level list, and how to build it. */
+  private record Entry(String name, String header, Function<CliContext, CommandLine> build) {}
 
   /**
-   * Subcommands by name, as class names: only the one invoked is loaded and introspected, so {@code
-   * analyze} does not pay for the runner's, Redis' or GitHub's classes at start-up.
+   * The subcommands in the order the top-level help lists them. Only the one invoked is built; the
+   * others are a name and a header, so neither {@code --version} nor {@code analyze} pays for the
+   * runner's, Redis' or GitHub's classes at start-up.
    */
-  private static final Map<String, String> COMMANDS = new java.util.LinkedHashMap<>();
-
-  static {
-    COMMANDS.put("analyze", "dev.soakanalyzer.cli.AnalyzeCommand");
-    COMMANDS.put("export-redis", "dev.soakanalyzer.cli.ExportRedisCommand");
-    COMMANDS.put("run", "dev.soakanalyzer.cli.RunCommand");
-    COMMANDS.put("fake-summary", "dev.soakanalyzer.cli.FakeSummaryCommand");
-    COMMANDS.put("action", "dev.soakanalyzer.cli.ActionCommand");
-    COMMANDS.put("bench", "dev.soakanalyzer.cli.BenchCommand");
-  }
+  private static final List<Entry> COMMANDS =
+      List.of(
+          new Entry("analyze", AnalyzeCommand.HEADER, c -> annotated(new AnalyzeCommand(c), c)),
+          new Entry(
+              "export-redis",
+              ExportRedisCommand.HEADER,
+              c -> annotated(new ExportRedisCommand(c), c)),
+          new Entry("run", RunCommand.HEADER, c -> annotated(new RunCommand(c), c)),
+          new Entry(
+              "fake-summary",
+              FakeSummaryCommand.HEADER,
+              c -> annotated(new FakeSummaryCommand(c), c)),
+          new Entry("action", ActionCommand.HEADER, c -> annotated(new ActionCommand(c), c)),
+          new Entry("bench", BenchCommand.HEADER, c -> annotated(new BenchCommand(c), c)));
 
   public static void main(String[] args) {
     PrintWriter out =
@@ -72,13 +80,21 @@ public final class Main {
               context.clock(),
               context.workDir());
     }
-    ContextFactory factory = new ContextFactory(context);
-    CommandLine cli = new CommandLine(new Main(), factory);
+    CommandLine cli = new CommandLine(topLevel());
     String invoked = firstWord(args);
-    for (Map.Entry<String, String> c : COMMANDS.entrySet()) {
-      if (invoked == null || !COMMANDS.containsKey(invoked) || invoked.equals(c.getKey())) {
-        cli.addSubcommand(c.getKey(), new CommandLine(load(c.getValue()), factory));
-      }
+    // `help COMMAND` prints any command's options: the only case that builds them all.
+    boolean all = HELP.equals(invoked);
+    cli.addSubcommand(
+        HELP,
+        all
+            ? new CommandLine(new CommandLine.HelpCommand())
+            : new CommandLine(stub(HELP, HELP_HEADER)));
+    for (Entry c : COMMANDS) {
+      cli.addSubcommand(
+          c.name(),
+          all || c.name().equals(invoked)
+              ? c.build().apply(context)
+              : new CommandLine(stub(c.name(), c.header())));
     }
     cli.setOut(context.out());
     cli.setErr(context.err());
@@ -112,12 +128,21 @@ public final class Main {
     return null;
   }
 
-  private static Class<?> load(String className) {
-    try {
-      return Class.forName(className);
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("missing command class " + className, e);
-    }
+  private static final String HELP = "help";
+
+  private static CommandSpec topLevel() {
+    CommandSpec spec = Specs.command(null, "soak-analyzer", null, DESCRIPTION);
+    spec.versionProvider(new VersionProvider());
+    return Specs.standardHelp(spec);
+  }
+
+  /** A command not invoked in this run: enough for the top-level list and for suggestions. */
+  private static CommandSpec stub(String name, String header) {
+    return Specs.command(null, name, header);
+  }
+
+  private static CommandLine annotated(Object command, CliContext context) {
+    return new CommandLine(command, new ContextFactory(context));
   }
 
   /** Creates commands with the context injected (constructor taking a {@link CliContext}). */

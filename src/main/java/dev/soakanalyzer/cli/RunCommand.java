@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
 /** {@code soak-analyzer run}: the guide's {@code continuous_runner}. */
 @Command(
     name = "run",
-    header = "Continuous runner: analyse, export, alert, heartbeat, metrics.",
+    header = RunCommand.HEADER,
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
@@ -52,6 +52,9 @@ import picocli.CommandLine.Option;
       "lock held, 2 usage error or a bounded run whose last analysis failed."
     })
 public final class RunCommand implements Callable<Integer> {
+  /** The one line of the top-level command list. */
+  static final String HEADER = "Continuous runner: analyse, export, alert, heartbeat, metrics.";
+
   static final String DEFAULT_LOCK = "/tmp/soak_continuous.lock";
 
   private final CliContext context;

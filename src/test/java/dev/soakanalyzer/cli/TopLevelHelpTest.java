@@ -69,6 +69,24 @@ class TopLevelHelpTest {
   }
 
   @Test
+  void theHelpLinesMainWritesItselfArePicocliOwn() {
+    // Main lists `help` and adds -h/-V without loading picocli's annotated classes (start-up).
+    assertThat(Main.HELP_HEADER)
+        .isEqualTo(
+            new CommandLine(new CommandLine.HelpCommand())
+                .getCommandSpec()
+                .usageMessage()
+                .header()[0]);
+    String picocli =
+        new CommandLine(CommandLine.Model.CommandSpec.create().mixinStandardHelpOptions(true))
+            .getUsageMessage();
+    String ours =
+        new CommandLine(Specs.standardHelp(CommandLine.Model.CommandSpec.create()))
+            .getUsageMessage();
+    assertThat(ours).isEqualTo(picocli);
+  }
+
+  @Test
   void theReferenceDescribesEveryOptionOfEveryCommandAndEveryActionInput() throws Exception {
     String reference = Files.readString(CliRunner.projectDir().resolve("docs/REFERENCE.md"));
     for (String command : COMMANDS) {
