@@ -14,10 +14,19 @@
 # Data sets: flat files made by `soak-analyzer bench --generate-only` (deterministic), reused from
 # DIR/<case> when complete.
 #
+# Row cycleSxW (a second table): the runner's second cycle after 100 new files, against a cold
+# `analyze` of the same files. `soak-analyzer bench --cycle` runs the real runner (dry-run, no Redis)
+# for two cycles in one process; between them one more window of 100 symbols is written; it prints
+# the runner's own cycle durations (CONTINUOUS_METRICS duration_ms) and a cold in-process analysis
+# of the same files. Each iteration pairs that second cycle with a cold `bin/soak-analyzer analyze`
+# (wall time, JVM start-up included) of the same 100 new + S*W files; the ratio is
+# second cycle / cold analyze (target <= 0.10), with second cycle / cold in-process beside it.
+#
 # Usage: scripts/bench.sh [--runs N] [--cases LIST] [--peer CMD] [--dir DIR]
 #   --runs N      counted paired iterations per row (default 7)
-#   --cases LIST  comma-separated rows (default 3x48,version,help,10x1000,1000x100,5000x20);
-#                 SxW is S symbols x W windows of flat files, version/help are `--version`/`--help`
+#   --cases LIST  comma-separated rows (default 3x48,version,help,10x1000,1000x100,5000x20,
+#                 cycle1000x100); SxW is S symbols x W windows of flat files, version/help are
+#                 `--version`/`--help`, cycleSxW the runner's second cycle (S >= 100)
 #   --peer CMD    a command to compare with, run through bash; {glob} becomes the shell-quoted glob
 #                 of the case's files (the pattern itself, not expanded), {dir} the directory.
 #                 Example: --peer 'python3 tool.py {glob}'
@@ -25,7 +34,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 RUNS=7
-CASES="3x48,version,help,10x1000,1000x100,5000x20"
+CASES="3x48,version,help,10x1000,1000x100,5000x20,cycle1000x100"
 PEER=""
 DIR="${BENCH_DIR:-/tmp/soak-bench}"
 
@@ -39,7 +48,7 @@ while [ $# -gt 0 ]; do
     --cases) [ $# -ge 2 ] || die "--cases needs a list such as 3x48,version"; CASES="$2"; shift 2 ;;
     --peer) [ $# -ge 2 ] || die "--peer needs a command"; PEER="$2"; shift 2 ;;
     --dir) [ $# -ge 2 ] || die "--dir needs a directory"; DIR="$2"; shift 2 ;;
-    -h | --help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,33p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
 done
@@ -47,8 +56,11 @@ done
 IFS=',' read -r -a CASE_LIST <<< "$CASES"
 [ "${#CASE_LIST[@]}" -gt 0 ] || die "--cases is empty"
 for c in "${CASE_LIST[@]}"; do
-  [[ "$c" =~ ^[1-9][0-9]*x[1-9][0-9]*$ || "$c" == version || "$c" == help ]] \
-    || die "--cases: '$c' is neither SYMBOLSxWINDOWS (e.g. 3x48) nor version/help"
+  [[ "$c" =~ ^(cycle)?[1-9][0-9]*x[1-9][0-9]*$ || "$c" == version || "$c" == help ]] \
+    || die "--cases: '$c' is neither SYMBOLSxWINDOWS (e.g. 3x48), cycleSxW nor version/help"
+  if [[ "$c" =~ ^cycle([0-9]+)x ]] && ((BASH_REMATCH[1] < 100)); then
+    die "--cases: '$c' needs at least 100 symbols (100 new files arrive between the cycles)"
+  fi
 done
 [ -x /usr/bin/time ] || die "/usr/bin/time (GNU time, Debian package 'time') is needed for peak RSS"
 mkdir -p "$DIR" || die "--dir: cannot create '$DIR'"
@@ -77,7 +89,7 @@ run_once() {
   shift
   t0=$(date +%s%N)
   rc=0
-  /usr/bin/time -o "$TMP/rss" -f "%M" "$@" > /dev/null 2> "$TMP/stderr" || rc=$?
+  /usr/bin/time -o "$TMP/rss" -f "%M" "$@" > "$TMP/stdout" 2> "$TMP/stderr" || rc=$?
   t1=$(date +%s%N)
   printf '%s %s %s\n' "$(echo "($t1 - $t0) / 1000000000" | bc -l)" "$(tail -1 "$TMP/rss")" "$rc" >> "$outfile"
 }
@@ -166,6 +178,62 @@ bench_row() {
     "$(fmt_x "$r_floor")" "$(fmt_x "$r_java")" "$(fmt_x "$r_peer")" $((rss / 1024)) "$target" "$verdict"
 }
 
+# cycle_row LABEL DATA: the second-cycle row, paired with a cold analyze of the same files.
+cycle_row() {
+  local label="$1" data="$2" i n
+  local -a ours=("$SOAK" bench --symbols "$3" --windows "$4" --shape flat --dir "$data" --cycle)
+  local -a cold=("$SOAK" analyze --iter-glob "$data/ITER_SUMMARY_*.json" --out-dir "$DIR/out-$label" --min-windows 1)
+  : > "$TMP/cycle"; : > "$TMP/cold"; : > "$TMP/inproc"; : > "$TMP/cyclerss"
+  for ((i = 0; i <= RUNS; i++)); do
+    local order=(ours cold)
+    ((i % 2 == 1)) && order=(cold ours)
+    for n in "${order[@]}"; do
+      local -n cmd="$n"
+      : > "$TMP/one"
+      run_once "$TMP/one" "${cmd[@]}"
+      local rc
+      rc=$(cut -d' ' -f3 "$TMP/one")
+      if ((rc >= 2)) || { [ "$n" = ours ] && ((rc != 0)); }; then
+        sed -n 1,5p "$TMP/stderr" >&2
+        die "$label: '$n' command failed (exit $rc): ${cmd[*]}"
+      fi
+      if ((i > 0)); then
+        if [ "$n" = ours ]; then
+          local line
+          line=$(grep '^CYCLE ' "$TMP/stdout") || die "$label: no CYCLE line from: ${cmd[*]}"
+          echo "$line" | sed 's/.* second_ms=\([0-9]*\).*/\1/' | awk '{printf "%.3f\n", $1 / 1000}' >> "$TMP/cycle"
+          echo "$line" | sed 's/.* cold_inprocess_ms=\([0-9]*\).*/\1/' | awk '{printf "%.3f\n", $1 / 1000}' >> "$TMP/inproc"
+          cut -d' ' -f2 "$TMP/one" >> "$TMP/cyclerss"
+        else
+          cut -d' ' -f1 "$TMP/one" >> "$TMP/cold"
+        fi
+      fi
+      unset -n cmd
+    done
+  done
+  local t_cycle t_cold t_inproc r_cold r_inproc rss verdict
+  t_cycle=$(median < "$TMP/cycle")
+  t_cold=$(median < "$TMP/cold")
+  t_inproc=$(median < "$TMP/inproc")
+  r_cold=$(paste -d' ' "$TMP/cycle" "$TMP/cold" | awk '{printf "%.6f\n", $1 / $2}' | median)
+  r_inproc=$(paste -d' ' "$TMP/cycle" "$TMP/inproc" | awk '$2 > 0 {printf "%.6f\n", $1 / $2}' | median)
+  rss=$(sort -n "$TMP/cyclerss" | tail -1)
+  verdict=$(awk -v r="$r_cold" 'BEGIN {print (r <= 0.10) ? "met" : "NOT met"}')
+  CYCLE_ROWS+=("$(printf '| %s | %d | %s s | %s s | %.2fx | %s s | %.2fx | %d MB | <= 0.10x cold analyze: %s |' \
+    "$label" $(($3 * $4 + 100)) "$t_cycle" "$t_cold" "$r_cold" "$t_inproc" "$r_inproc" $((rss / 1024)) "$verdict")")
+}
+
+# ensure_data DIR S W: the flat data set of S symbols x W windows in DIR, made once.
+ensure_data() {
+  if [ ! -f "$1/.complete" ]; then
+    rm -rf "$1"
+    "$SOAK" bench --symbols "$2" --windows "$3" --shape flat --dir "$1" --generate-only > /dev/null \
+      || die "generating $1 failed"
+    touch "$1/.complete"
+  fi
+}
+
+CYCLE_ROWS=()
 echo "soak-analyzer on $ON; $RUNS paired runs per row (+1 warm-up); $(nproc) cores;" \
   "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '| case | files | ours | I/O floor | java -version | peer | ours/floor | ours/java | ours/peer | peak RSS | target |\n'
@@ -173,19 +241,23 @@ printf '|---|---|---|---|---|---|---|---|---|---|---|\n'
 for c in "${CASE_LIST[@]}"; do
   case "$c" in
     version | help) bench_row "$c" "$c" "" ;;
+    cycle*)
+      # Its own copy of the data set: the cycle leaves 100 extra files in it.
+      sw="${c#cycle}"
+      ensure_data "$DIR/$c" "${sw%x*}" "${sw#*x}"
+      cycle_row "$c" "$DIR/$c" "${sw%x*}" "${sw#*x}"
+      ;;
     *)
-      s="${c%x*}"
-      w="${c#*x}"
-      data="$DIR/$c"
-      if [ ! -f "$data/.complete" ]; then
-        rm -rf "$data"
-        "$SOAK" bench --symbols "$s" --windows "$w" --shape flat --dir "$data" --generate-only > /dev/null \
-          || die "generating $data failed"
-        touch "$data/.complete"
-      fi
-      bench_row "$c" data "$data"
+      ensure_data "$DIR/$c" "${c%x*}" "${c#*x}"
+      bench_row "$c" data "$DIR/$c"
       ;;
   esac
 done
+if [ "${#CYCLE_ROWS[@]}" -gt 0 ]; then
+  echo
+  printf '| case | files | second cycle | cold analyze | cycle/cold | cold in-process | cycle/in-process | peak RSS (cycle) | target |\n'
+  printf '|---|---|---|---|---|---|---|---|---|\n'
+  printf '%s\n' "${CYCLE_ROWS[@]}"
+fi
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 [ -z "$PEER" ] || echo "peer: $PEER"

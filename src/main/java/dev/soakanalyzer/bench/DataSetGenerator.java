@@ -55,11 +55,7 @@ public final class DataSetGenerator {
               SplittableRandom r = new SplittableRandom(seed * 1_000_003L + (long) s * 7919 + w);
               StringBuilder sb = new StringBuilder(200);
               if (shape == Shape.FLAT) {
-                sb.append("{\"symbol\":\"").append(names[s]).append("\",");
-                int mark = sb.length();
-                metrics(sb, r);
-                sb.deleteCharAt(mark); // splice the metrics object into the record
-                sb.append('\n');
+                flat(sb, names[s], r);
               } else {
                 sb.append("{\"iteration\":")
                     .append(w)
@@ -72,6 +68,27 @@ public final class DataSetGenerator {
               write(dir.resolve("ITER_SUMMARY_" + w + "_" + names[s] + ".json"), sb);
             });
     return symbols * windows;
+  }
+
+  /**
+   * Writes window {@code window} of the first {@code symbols} symbols of a flat data set, as {@link
+   * #generate} would have written them with one more window: the runner's "new files arrived".
+   */
+  public static void addWindow(Path dir, int symbols, int window, long seed) {
+    for (int s = 0; s < symbols; s++) {
+      String name = String.format(Locale.ROOT, "SYM%05dUSDT", s);
+      StringBuilder sb = new StringBuilder(200);
+      flat(sb, name, new SplittableRandom(seed * 1_000_003L + (long) s * 7919 + window));
+      write(dir.resolve("ITER_SUMMARY_" + window + "_" + name + ".json"), sb);
+    }
+  }
+
+  private static void flat(StringBuilder sb, String symbol, SplittableRandom r) {
+    sb.append("{\"symbol\":\"").append(symbol).append("\",");
+    int mark = sb.length();
+    metrics(sb, r);
+    sb.deleteCharAt(mark); // splice the metrics object into the record
+    sb.append('\n');
   }
 
   private static void metrics(StringBuilder sb, SplittableRandom r) {

@@ -6,6 +6,7 @@ import dev.soakanalyzer.app.AnalysisRequest;
 import dev.soakanalyzer.app.Console;
 import dev.soakanalyzer.app.ExitCode;
 import dev.soakanalyzer.app.ReportOptions;
+import dev.soakanalyzer.bench.CycleBenchmark;
 import dev.soakanalyzer.bench.DataSetGenerator;
 import dev.soakanalyzer.bench.Shape;
 import dev.soakanalyzer.core.model.AnalysisSettings;
@@ -74,6 +75,13 @@ public final class BenchCommand implements Callable<Integer> {
   boolean generateOnly;
 
   @Option(
+      names = "--cycle",
+      description =
+          "Time the runner's second cycle after 100 new files (flat shape) against a cold"
+              + " in-process analysis of the same files.")
+  boolean cycle;
+
+  @Option(
       names = "--repeat",
       paramLabel = "N",
       defaultValue = "3",
@@ -121,6 +129,15 @@ public final class BenchCommand implements Callable<Integer> {
           (System.nanoTime() - t0) / 1e9);
     }
     if (generateOnly) {
+      return ExitCode.OK.code();
+    }
+    if (cycle) {
+      if (shape != Shape.FLAT || symbols < 100) {
+        throw new dev.soakanalyzer.app.UsageException(
+            "--cycle needs --shape flat and at least 100 --symbols");
+      }
+      out.println(
+          CycleBenchmark.line(CycleBenchmark.run(data, symbols, windows, seed, context.clock())));
       return ExitCode.OK.code();
     }
     Path outDir = Files.createTempDirectory("soak-bench-out-");

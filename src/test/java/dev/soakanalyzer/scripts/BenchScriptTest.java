@@ -46,7 +46,12 @@ class BenchScriptTest {
   void badArgumentsAreOneErrorLineNamingTheFlag() throws Exception {
     Path script = PROJECT.resolve("scripts/bench.sh").toAbsolutePath();
     String[][] cases = {
-      {"--runs", "0"}, {"--runs", "x"}, {"--cases", "3x"}, {"--cases", "version,4y2"}, {"--bogus"}
+      {"--runs", "0"},
+      {"--runs", "x"},
+      {"--cases", "3x"},
+      {"--cases", "version,4y2"},
+      {"--cases", "cycle5x2"},
+      {"--bogus"}
     };
     for (String[] args : cases) {
       Result r = run(script, args);
@@ -74,10 +79,13 @@ class BenchScriptTest {
         stub,
         """
         #!/usr/bin/env bash
-        # Stub: `bench --symbols S --windows W --dir D --generate-only` writes S*W flat files.
+        # Stub: `bench --symbols S --windows W --dir D --generate-only` writes S*W flat files;
+        # `bench ... --cycle` prints the line the real one prints.
         if [ "$1" = bench ]; then
           while [ $# -gt 0 ]; do
-            case "$1" in --symbols) s=$2; shift ;; --windows) w=$2; shift ;; --dir) d=$2; shift ;; esac
+            case "$1" in --symbols) s=$2; shift ;; --windows) w=$2; shift ;; --dir) d=$2; shift ;;
+              --cycle) echo "CYCLE first_ms=30 second_ms=2 cold_inprocess_ms=20 files=1 new=100"; exit 0 ;;
+            esac
             shift
           done
           mkdir -p "$d"
@@ -96,13 +104,13 @@ class BenchScriptTest {
             "--runs",
             "1",
             "--cases",
-            "version,2x3",
+            "version,2x3,cycle100x1",
             "--peer",
             "ls {dir} > /dev/null && test -n {glob}");
 
     assertThat(r.exit()).as(r.stderr()).isZero();
     List<String> rows = r.stdout().lines().filter(l -> l.startsWith("| ")).toList();
-    assertThat(rows).hasSize(3);
+    assertThat(rows).hasSize(5);
     assertThat(rows.get(0))
         .startsWith("| case | files | ours | I/O floor | java -version | peer |");
     String[] version = cells(rows.get(1));
@@ -120,6 +128,17 @@ class BenchScriptTest {
       assertThat(data[c]).as("column %d", c).matches("\\d+\\.\\d\\dx");
     }
     assertThat(data[9]).matches("\\d+ MB");
+    assertThat(rows.get(3))
+        .startsWith("| case | files | second cycle | cold analyze | cycle/cold |");
+    String[] cycle = cells(rows.get(4));
+    assertThat(cycle[0]).isEqualTo("cycle100x1");
+    assertThat(cycle[1]).isEqualTo("200"); // 100 x 1 and the 100 new ones
+    assertThat(cycle[2]).isEqualTo("0.002 s"); // the runner's second cycle, as bench --cycle says
+    assertThat(cycle[3]).matches("\\d+\\.\\d{3} s");
+    assertThat(cycle[4]).matches("\\d+\\.\\d\\dx");
+    assertThat(cycle[5]).isEqualTo("0.020 s");
+    assertThat(cycle[6]).isEqualTo("0.10x");
+    assertThat(cycle[8]).matches("<= 0.10x cold analyze: (met|NOT met)");
     assertThat(r.stdout()).contains("load average at start: ").contains("peer: ls {dir}");
   }
 
