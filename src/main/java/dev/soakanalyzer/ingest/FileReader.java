@@ -141,6 +141,7 @@ final class FileReader {
       }
     }
     ParsedFileCache.Stamp stamp = null;
+    long statSize;
     // Checked before open: opening a FIFO blocks until a writer comes, a device may never end.
     try {
       java.nio.file.attribute.BasicFileAttributes attrs =
@@ -152,6 +153,7 @@ final class FileReader {
                 ? "not a regular file (a directory)"
                 : "not a regular file (a FIFO, socket or device)");
       }
+      statSize = attrs.size();
       if (cache != null) {
         stamp = ParsedFileCache.Stamp.of(attrs);
         ParsedFile.Usable cached = cache.lookup(file, stamp);
@@ -177,11 +179,17 @@ final class FileReader {
           buf = java.util.Arrays.copyOf(buf, (int) Math.min(MAX_FILE_BYTES, (long) buf.length * 2));
           BUFFER.set(buf);
         }
-        int n = ch.read(ByteBuffer.wrap(buf, len, buf.length - len));
+        int want = buf.length - len;
+        int n = ch.read(ByteBuffer.wrap(buf, len, want));
         if (n < 0) {
           break;
         }
         len += n;
+        // A short read of a regular file is its end: once the size seen by the stat is in, the
+        // read that would only return EOF is saved (one syscall of five per file).
+        if (n < want && len >= statSize) {
+          break;
+        }
       }
       ParsedFile result = parser.parse(buf, len);
       if (cache != null) {

@@ -89,17 +89,72 @@ public final class GlobResolver {
   }
 
   private static List<Path> listOneDirectory(Path dir, String pattern) {
-    List<Path> out = new ArrayList<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, pattern)) {
+    // Entries share the directory, so their path text orders as their names do: sorting the
+    // shorter names gives the same order for less work.
+    List<Entry> out = new ArrayList<>();
+    NameMatcher matcher = NameMatcher.of(pattern);
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
       // No stat per entry: with 100k files it costs more than the reads; a directory that
       // matches is reported as unreadable by the reader instead.
       for (Path p : stream) {
-        out.add(p);
+        Path name = p.getFileName();
+        String text = name.toString();
+        if (matcher.matches(text, name)) {
+          out.add(new Entry(text, p));
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return sorted(out);
+    Entry[] entries = out.toArray(new Entry[0]);
+    java.util.Arrays.sort(entries, (a, b) -> a.name().compareTo(b.name()));
+    List<Path> paths = new ArrayList<>(entries.length);
+    for (Entry e : entries) {
+      paths.add(e.path());
+    }
+    return paths;
+  }
+
+  private record Entry(String name, Path path) {}
+
+  /**
+   * One path segment's glob. A pattern of literals and {@code *} only (ITER_SUMMARY_*.json) is
+   * matched on the name text, which is what the JDK's glob does for it, without a regex per entry;
+   * anything else goes to the JDK's matcher.
+   */
+  private record NameMatcher(String[] parts, PathMatcher fallback) {
+    static NameMatcher of(String pattern) {
+      for (char c : pattern.toCharArray()) {
+        if (c == '?' || c == '[' || c == '{' || c == '\\' || c == '/') {
+          return new NameMatcher(null, FileSystems.getDefault().getPathMatcher("glob:" + pattern));
+        }
+      }
+      return new NameMatcher(pattern.split("\\*", -1), null);
+    }
+
+    boolean matches(String name, Path namePath) {
+      if (fallback != null) {
+        return fallback.matches(namePath);
+      }
+      if (parts.length == 1) {
+        return name.equals(parts[0]);
+      }
+      String first = parts[0];
+      String last = parts[parts.length - 1];
+      if (!name.startsWith(first) || name.length() - last.length() < first.length()) {
+        return false;
+      }
+      int pos = first.length();
+      // Leftmost placement of each middle literal leaves the most room for the rest.
+      for (int i = 1; i < parts.length - 1; i++) {
+        int at = name.indexOf(parts[i], pos);
+        if (at < 0) {
+          return false;
+        }
+        pos = at + parts[i].length();
+      }
+      return name.length() - last.length() >= pos && name.endsWith(last);
+    }
   }
 
   private static List<Path> sorted(List<Path> paths) {

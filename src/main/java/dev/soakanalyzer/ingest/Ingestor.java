@@ -13,16 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Glob -&gt; files -&gt; windows. Files are read and parsed in parallel, then assembled in path
  * order so that "the later file wins" and all warnings are deterministic.
  */
 public final class Ingestor {
-  private static final Pattern FIRST_INTEGER = Pattern.compile("\\d+");
-
   private final AnalysisSettings settings;
   private final Consumer<String> warnings;
   private final ParsedFileCache cache;
@@ -82,7 +78,9 @@ public final class Ingestor {
   private final class Assembly {
     private final Path workDir;
     private final List<Path> files;
-    private final Map<String, SeriesAssembler> bySymbol = new TreeMap<>();
+    // Hashed while files stream in (thousands of symbols, one lookup per sample); sorted by name
+    // once at the end.
+    private final Map<String, SeriesAssembler> bySymbol = new java.util.HashMap<>();
     private final List<SkippedFile> skipped = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final TreeMap<Integer, String[]> metaByWindow = new TreeMap<>();
@@ -140,7 +138,7 @@ public final class Ingestor {
         }
       }
       List<SymbolSeries> series = new ArrayList<>(bySymbol.size());
-      bySymbol.values().forEach(a -> series.add(a.build()));
+      new TreeMap<>(bySymbol).values().forEach(a -> series.add(a.build()));
       return new SoakData(
           settings.catalog(),
           series,
@@ -153,14 +151,28 @@ public final class Ingestor {
    * The first integer in the file name (ITER_SUMMARY_12_1000PEPEUSDT.json -&gt; 12), else position.
    */
   static int fromName(Path file, int position) {
-    Matcher m = FIRST_INTEGER.matcher(file.getFileName().toString());
-    while (m.find()) {
-      String digits = m.group();
-      if (digits.length() <= 9) {
-        return Integer.parseInt(digits);
+    // A scan, not a regex: it runs once per file on the assembling thread.
+    String name = file.getFileName().toString();
+    int i = 0;
+    while (i < name.length()) {
+      if (!isAsciiDigit(name.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < name.length() && isAsciiDigit(name.charAt(i))) {
+        i++;
+      }
+      if (i - start <= 9) {
+        return Integer.parseInt(name, start, i, 10);
       }
     }
     return position;
+  }
+
+  /** What the regex {@code \\d} matches without UNICODE_CHARACTER_CLASS. */
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static RunMeta meta(TreeMap<Integer, String[]> byWindow) {

@@ -16,7 +16,13 @@ final class SeriesAssembler {
   private int[] fileOfRow = new int[16];
   private double[][] values;
   private int size;
-  private final Map<Integer, Integer> rowOfWindow = new HashMap<>();
+
+  /**
+   * Row of each window; built only once a window arrives out of order. Files named in window order
+   * append strictly increasing windows, which cannot repeat one, so they need no lookup.
+   */
+  private Map<Integer, Integer> rowOfWindow;
+
   private boolean sorted = true;
 
   SeriesAssembler(String symbol, int metrics) {
@@ -30,7 +36,17 @@ final class SeriesAssembler {
    * or -1 when the window is new.
    */
   int add(int window, double[] sample, int file) {
-    Integer existing = rowOfWindow.putIfAbsent(window, size);
+    Integer existing = null;
+    boolean appendsInOrder = rowOfWindow == null && (size == 0 || window > windows[size - 1]);
+    if (!appendsInOrder) {
+      if (rowOfWindow == null) {
+        rowOfWindow = new HashMap<>();
+        for (int row = 0; row < size; row++) {
+          rowOfWindow.put(windows[row], row);
+        }
+      }
+      existing = rowOfWindow.putIfAbsent(window, size);
+    }
     if (existing != null) {
       for (int m = 0; m < metrics; m++) {
         values[m][existing] = sample[m];
