@@ -25,28 +25,24 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code soak-analyzer action}: the container entrypoint of the GitHub Action. Reads the inputs the
  * runner passes as {@code INPUT_<NAME>} variables, maps the analysis ones onto the very flags of
  * {@code analyze} (one validation, the same messages), and runs {@link ActionRunner}.
  */
-@Command(
-    name = "action",
-    header = ActionCommand.HEADER,
-    mixinStandardHelpOptions = true,
-    description = {
-      "Run as the GitHub Action: reads INPUT_* and GITHUB_* variables, writes the",
-      "reports, the step summary, outputs, annotations and the PR comment.",
-      "",
-      "Exit codes: 0 OK or WARN (or CRIT without exit-on-crit),",
-      "1 CRIT with exit-on-crit, 2 usage or input error."
-    })
 public final class ActionCommand implements Callable<Integer> {
   /** The one line of the top-level command list. */
   static final String HEADER = "Entry point of the GitHub Action container (INPUT_* env).";
+
+  private static final String DESCRIPTION =
+      """
+      Run as the GitHub Action: reads INPUT_* and GITHUB_* variables, writes the
+      reports, the step summary, outputs, annotations and the PR comment.
+
+      Exit codes: 0 OK or WARN (or CRIT without exit-on-crit),
+      1 CRIT with exit-on-crit, 2 usage or input error.""";
 
   /** Action inputs forwarded to the analysis flags of the same name. */
   static final List<String> ANALYSIS_INPUTS =
@@ -69,22 +65,21 @@ public final class ActionCommand implements Callable<Integer> {
 
   private final CliContext context;
 
-  @Mixin VerboseOption verbose;
+  private final VerboseOption verbose = new VerboseOption();
 
   public ActionCommand(CliContext context) {
     this.context = context;
   }
 
-  /** Parses the forwarded flags into the shared analysis options. */
-  @Command(name = "inputs")
-  static final class Inputs {
-    @Mixin AnalysisOptions analysis;
+  CommandSpec spec() {
+    return Specs.standardHelp(
+        verbose.addTo(Specs.command(this, "action", HEADER, DESCRIPTION, true)));
   }
 
   @Override
   public Integer call() throws Exception {
     ActionContext action = new ActionContext(context.environment());
-    Console console = context.console(verbose.on);
+    Console console = context.console(verbose.on());
     ActionRunner runner =
         new ActionRunner(
             action,
@@ -105,9 +100,10 @@ public final class ActionCommand implements Callable<Integer> {
           0, "input iter-glob is required (e.g. artifacts/soak/latest/ITER_SUMMARY_*.json)");
     } else {
       try {
-        Inputs inputs = new Inputs();
-        new CommandLine(inputs).parseArgs(flags(action));
-        request = inputs.analysis.toRequest(workspace, verbose.on);
+        // Parsed into the shared analysis options, as `analyze` parses them.
+        AnalysisOptions inputs = new AnalysisOptions();
+        new CommandLine(inputs.addTo(CommandSpec.create().name("inputs"))).parseArgs(flags(action));
+        request = inputs.toRequest(workspace, verbose.on());
       } catch (CommandLine.ParameterException e) {
         problems.add("action input: " + ErrorHandlers.oneLine(e.getMessage()));
       } catch (InvalidSettingsException e) {

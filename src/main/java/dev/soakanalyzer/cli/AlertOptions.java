@@ -1,5 +1,7 @@
 package dev.soakanalyzer.cli;
 
+import static dev.soakanalyzer.cli.Specs.option;
+
 import dev.soakanalyzer.alert.AlertChannel;
 import dev.soakanalyzer.alert.AlertPolicy;
 import dev.soakanalyzer.core.model.Level;
@@ -9,61 +11,89 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The alert options of {@code run}, mapped once: flag, else environment, else {@code .env}. */
-final class AlertOptions {
+final class AlertOptions extends OptionGroup {
   static final long DEFAULT_DEBOUNCE_MIN = 180;
 
-  @Option(
-      names = "--alert",
-      paramLabel = "telegram|slack",
-      split = ",",
-      description = "Alert channel, repeatable (default: none).")
-  List<String> alert = new ArrayList<>();
+  private final OptionSpec alert =
+      add(
+          option(
+                  "--alert",
+                  List.class,
+                  "telegram|slack",
+                  "Alert channel, repeatable (default: none).")
+              .auxiliaryTypes(String.class)
+              .splitRegex(",")
+              .build());
 
-  @Option(
-      names = "--alert-min-severity",
-      paramLabel = "LEVEL",
-      description =
-          "Lowest verdict that alerts: OK, WARN, CRIT (env ALERT_MIN_SEVERITY, default CRIT).")
-  String alertMinSeverity;
+  private final OptionSpec alertMinSeverity =
+      add(
+          option(
+                  "--alert-min-severity",
+                  String.class,
+                  "LEVEL",
+                  "Lowest verdict that alerts: OK, WARN, CRIT (env ALERT_MIN_SEVERITY, default CRIT).")
+              .build());
 
-  @Option(
-      names = "--alert-policy",
-      paramLabel = "ENV=LEVEL,...",
-      description =
-          "Per-environment minimum severity, e.g. dev=WARN,staging=WARN,prod=CRIT (env ALERT_POLICY);"
-              + " overrides --alert-min-severity for the listed envs.")
-  String alertPolicy;
+  private final OptionSpec alertPolicy =
+      add(
+          option(
+                  "--alert-policy",
+                  String.class,
+                  "ENV=LEVEL,...",
+                  "Per-environment minimum severity, e.g. dev=WARN,staging=WARN,prod=CRIT (env ALERT_POLICY);"
+                      + " overrides --alert-min-severity for the listed envs.")
+              .build());
 
-  @Option(
-      names = "--alert-debounce-min",
-      paramLabel = "MIN",
-      description = "Debounce window in minutes, 0 = off (env ALERT_DEBOUNCE_MIN, default 180).")
-  Long alertDebounceMin;
+  private final OptionSpec alertDebounceMin =
+      add(
+          option(
+                  "--alert-debounce-min",
+                  Long.class,
+                  "MIN",
+                  "Debounce window in minutes, 0 = off (env ALERT_DEBOUNCE_MIN, default 180).")
+              .build());
 
-  @Option(
-      names = "--alert-key",
-      paramLabel = "KEY",
-      defaultValue = RunnerConfig.DEFAULT_ALERT_KEY,
-      description = "Alert state key, prefixed {env}:{exchange}: (default: ${DEFAULT-VALUE}).")
-  String alertKey;
+  private final OptionSpec alertKey =
+      add(
+          option(
+                  "--alert-key",
+                  String.class,
+                  "KEY",
+                  "Alert state key, prefixed {env}:{exchange}: (default: ${DEFAULT-VALUE}).")
+              .defaultValue(RunnerConfig.DEFAULT_ALERT_KEY)
+              .build());
 
-  @Option(
-      names = "--redis-down-max",
-      paramLabel = "N",
-      defaultValue = "3",
-      description =
-          "WARN alert after N consecutive exports skipped because Redis is down, 0 = never"
-              + " (default: ${DEFAULT-VALUE}).")
-  int redisDownMax;
+  private final OptionSpec redisDownMax =
+      add(
+          option(
+                  "--redis-down-max",
+                  int.class,
+                  "N",
+                  "WARN alert after N consecutive exports skipped because Redis is down, 0 = never"
+                      + " (default: ${DEFAULT-VALUE}).")
+              .defaultValue("3")
+              .build());
 
-  @Option(
-      names = "--no-alert-resolved",
-      description =
-          "Do not send the one [✅ RESOLVED] message when the verdict clears after an alert.")
-  boolean noAlertResolved;
+  private final OptionSpec noAlertResolved =
+      add(
+          Specs.flag(
+              "Do not send the one [✅ RESOLVED] message when the verdict clears after an alert.",
+              "--no-alert-resolved"));
+
+  String alertKey() {
+    return alertKey.getValue();
+  }
+
+  int redisDownMax() {
+    return redisDownMax.getValue();
+  }
+
+  boolean alertResolved() {
+    return !Specs.on(noAlertResolved);
+  }
 
   /** The severity policy; problems reported, a usable default returned. */
   AlertPolicy policy(EnvLayers layers, List<String> problems) {
@@ -71,12 +101,14 @@ final class AlertOptions {
     try {
       minSeverity =
           AlertPolicy.parseLevel(
-              layers.pick(alertMinSeverity, "ALERT_MIN_SEVERITY", "CRIT"), "--alert-min-severity");
+              layers.pick(alertMinSeverity.getValue(), "ALERT_MIN_SEVERITY", "CRIT"),
+              "--alert-min-severity");
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
     }
     try {
-      return AlertPolicy.parse(layers.pick(alertPolicy, "ALERT_POLICY", ""), minSeverity);
+      return AlertPolicy.parse(
+          layers.pick(alertPolicy.getValue(), "ALERT_POLICY", ""), minSeverity);
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
       return new AlertPolicy(Map.of(), minSeverity);
@@ -85,13 +117,14 @@ final class AlertOptions {
 
   /** One sentence per bad value of the plain numeric alert flags. */
   void check(List<String> problems) {
-    if (redisDownMax < 0) {
-      problems.add("--redis-down-max must be 0 or more, not " + redisDownMax);
+    if (redisDownMax() < 0) {
+      problems.add("--redis-down-max must be 0 or more, not " + redisDownMax());
     }
   }
 
   long debounceMin(EnvLayers layers, List<String> problems) {
     long debounce = DEFAULT_DEBOUNCE_MIN;
+    Long alertDebounceMin = this.alertDebounceMin.getValue();
     try {
       debounce =
           alertDebounceMin != null
@@ -113,6 +146,7 @@ final class AlertOptions {
   /** The channels asked for, each once, in the order given. */
   List<AlertChannel> channels(List<String> problems) {
     List<AlertChannel> channels = new ArrayList<>();
+    List<String> alert = this.alert.getValue() == null ? List.of() : this.alert.getValue();
     for (String a : alert) {
       if (a.isBlank()) {
         continue;

@@ -1,5 +1,7 @@
 package dev.soakanalyzer.cli;
 
+import static dev.soakanalyzer.cli.Specs.option;
+
 import dev.soakanalyzer.app.AnalysisRequest;
 import dev.soakanalyzer.app.ReportOptions;
 import dev.soakanalyzer.app.UsageException;
@@ -15,136 +17,158 @@ import dev.soakanalyzer.core.report.RecommendationBook;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The analysis options shared by {@code analyze} and {@code run} (the guide's CLI tables), mapped
  * once to validated settings. Threshold flags have no picocli default so that a thresholds file can
  * set a value and an explicit flag still overrides it.
  */
-public final class AnalysisOptions {
+public final class AnalysisOptions extends OptionGroup {
 
-  @Option(
-      names = "--iter-glob",
-      required = true,
-      paramLabel = "GLOB",
-      description =
-          "Glob of ITER_SUMMARY files (*, ?, **, [...]), relative to the working directory.")
-  String iterGlob;
+  private final OptionSpec iterGlob =
+      add(
+          option(
+                  "--iter-glob",
+                  String.class,
+                  "GLOB",
+                  "Glob of ITER_SUMMARY files (*, ?, **, [...]), relative to the working directory.")
+              .required(true)
+              .build());
 
-  @Option(
-      names = "--out-dir",
-      paramLabel = "DIR",
-      defaultValue = "reports/analysis",
-      description = "Output directory for the reports (default: ${DEFAULT-VALUE}).")
-  Path outDir;
+  private final OptionSpec outDir =
+      add(
+          option(
+                  "--out-dir",
+                  Path.class,
+                  "DIR",
+                  "Output directory for the reports (default: ${DEFAULT-VALUE}).")
+              .defaultValue("reports/analysis")
+              .build());
 
-  @Option(
-      names = "--min-windows",
-      paramLabel = "N",
-      defaultValue = "24",
-      description = "Minimum windows for statistical significance (default: ${DEFAULT-VALUE}).")
-  int minWindows;
+  private final OptionSpec minWindows =
+      add(
+          option(
+                  "--min-windows",
+                  int.class,
+                  "N",
+                  "Minimum windows for statistical significance (default: ${DEFAULT-VALUE}).")
+              .defaultValue("24")
+              .build());
 
-  @Option(
-      names = "--symbols",
-      paramLabel = "A,B",
-      split = ",",
-      description = "Only these symbols (comma-separated), e.g. BTCUSDT,ETHUSDT (default: all).")
-  List<String> symbols = new ArrayList<>();
+  private final OptionSpec symbols =
+      add(
+          option(
+                  "--symbols",
+                  List.class,
+                  "A,B",
+                  "Only these symbols (comma-separated), e.g. BTCUSDT,ETHUSDT (default: all).")
+              .auxiliaryTypes(String.class)
+              .splitRegex(",")
+              .build());
 
-  @Option(
-      names = "--time-buckets",
-      paramLabel = "K",
-      defaultValue = "1",
-      description =
-          "Windows per point for trend and sparkline, 1 = per window (default: ${DEFAULT-VALUE}).")
-  int timeBuckets;
+  private final OptionSpec timeBuckets =
+      add(
+          option(
+                  "--time-buckets",
+                  int.class,
+                  "K",
+                  "Windows per point for trend and sparkline, 1 = per window (default: ${DEFAULT-VALUE}).")
+              .defaultValue("1")
+              .build());
 
-  @Option(
-      names = "--default-symbol",
-      paramLabel = "NAME",
-      defaultValue = AnalysisSettings.DEFAULT_SYMBOL,
-      description =
-          "Row name for portfolio-level windows without a symbol (default: ${DEFAULT-VALUE}).")
-  String defaultSymbol;
+  private final OptionSpec defaultSymbol =
+      add(
+          option(
+                  "--default-symbol",
+                  String.class,
+                  "NAME",
+                  "Row name for portfolio-level windows without a symbol (default: ${DEFAULT-VALUE}).")
+              .defaultValue(AnalysisSettings.DEFAULT_SYMBOL)
+              .build());
 
-  @Option(
-      names = "--warn-edge",
-      paramLabel = "BPS",
-      description = "WARN when edge_bps < this (default: " + DefaultThresholds.WARN_EDGE + ").")
-  Double warnEdge;
+  private final OptionSpec warnEdge =
+      add(threshold("--warn-edge", "BPS", "WARN when edge_bps <", DefaultThresholds.WARN_EDGE));
+  private final OptionSpec critEdge =
+      add(threshold("--crit-edge", "BPS", "CRIT when edge_bps <", DefaultThresholds.CRIT_EDGE));
+  private final OptionSpec warnMaker =
+      add(
+          threshold(
+              "--warn-maker",
+              "RATIO",
+              "WARN when maker_taker_ratio <",
+              DefaultThresholds.WARN_MAKER));
+  private final OptionSpec critMaker =
+      add(
+          threshold(
+              "--crit-maker",
+              "RATIO",
+              "CRIT when maker_taker_ratio <",
+              DefaultThresholds.CRIT_MAKER));
+  private final OptionSpec warnLat =
+      add(threshold("--warn-lat", "MS", "WARN when p95_latency_ms >", DefaultThresholds.WARN_LAT));
+  private final OptionSpec critLat =
+      add(threshold("--crit-lat", "MS", "CRIT when p95_latency_ms >", DefaultThresholds.CRIT_LAT));
+  private final OptionSpec warnRisk =
+      add(threshold("--warn-risk", "RATIO", "WARN when risk_ratio >", DefaultThresholds.WARN_RISK));
+  private final OptionSpec critRisk =
+      add(threshold("--crit-risk", "RATIO", "CRIT when risk_ratio >", DefaultThresholds.CRIT_RISK));
 
-  @Option(
-      names = "--crit-edge",
-      paramLabel = "BPS",
-      description = "CRIT when edge_bps < this (default: " + DefaultThresholds.CRIT_EDGE + ").")
-  Double critEdge;
+  private final OptionSpec thresholdsFile =
+      add(
+          option(
+                  "--thresholds",
+                  Path.class,
+                  "FILE",
+                  "YAML or JSON file with per-symbol thresholds and custom metrics; flags override its defaults.")
+              .build());
 
-  @Option(
-      names = "--warn-maker",
-      paramLabel = "RATIO",
-      description =
-          "WARN when maker_taker_ratio < this (default: " + DefaultThresholds.WARN_MAKER + ").")
-  Double warnMaker;
+  private final OptionSpec emitSummary =
+      add(
+          OptionSpec.builder("--emit-summary")
+              .type(boolean.class)
+              .negatable(true)
+              .defaultValue("true")
+              .fallbackValue("true")
+              .description("Write SOAK_SUMMARY.json (default: true; --no-emit-summary to skip).")
+              .build());
 
-  @Option(
-      names = "--crit-maker",
-      paramLabel = "RATIO",
-      description =
-          "CRIT when maker_taker_ratio < this (default: " + DefaultThresholds.CRIT_MAKER + ").")
-  Double critMaker;
+  private final OptionSpec lang =
+      add(
+          option(
+                  "--lang",
+                  String.class,
+                  "ru|en",
+                  "Language of RECOMMENDATIONS.md (default: ${DEFAULT-VALUE}).")
+              .defaultValue("ru")
+              .build());
 
-  @Option(
-      names = "--warn-lat",
-      paramLabel = "MS",
-      description =
-          "WARN when p95_latency_ms > this (default: " + DefaultThresholds.WARN_LAT + ").")
-  Double warnLat;
+  /** Threshold flags have no default value, so a thresholds file can set one (see above). */
+  private static OptionSpec threshold(String name, String label, String rule, String dflt) {
+    return option(name, Double.class, label, rule + " this (default: " + dflt + ").").build();
+  }
 
-  @Option(
-      names = "--crit-lat",
-      paramLabel = "MS",
-      description =
-          "CRIT when p95_latency_ms > this (default: " + DefaultThresholds.CRIT_LAT + ").")
-  Double critLat;
-
-  @Option(
-      names = "--warn-risk",
-      paramLabel = "RATIO",
-      description = "WARN when risk_ratio > this (default: " + DefaultThresholds.WARN_RISK + ").")
-  Double warnRisk;
-
-  @Option(
-      names = "--crit-risk",
-      paramLabel = "RATIO",
-      description = "CRIT when risk_ratio > this (default: " + DefaultThresholds.CRIT_RISK + ").")
-  Double critRisk;
-
-  @Option(
-      names = "--thresholds",
-      paramLabel = "FILE",
-      description =
-          "YAML or JSON file with per-symbol thresholds and custom metrics; flags override its defaults.")
-  Path thresholdsFile;
-
-  @Option(
-      names = "--emit-summary",
-      negatable = true,
-      defaultValue = "true",
-      fallbackValue = "true",
-      description = "Write SOAK_SUMMARY.json (default: true; --no-emit-summary to skip).")
-  boolean emitSummary;
-
-  @Option(
-      names = "--lang",
-      paramLabel = "ru|en",
-      defaultValue = "ru",
-      description = "Language of RECOMMENDATIONS.md (default: ${DEFAULT-VALUE}).")
-  String lang;
+  /** {@code --out-dir} as given (relative to the working directory). */
+  Path outDir() {
+    return outDir.getValue();
+  }
 
   /** The validated request; every problem is reported at once. */
   public AnalysisRequest toRequest(Path workDir, boolean verbose) throws UsageException {
+    Double warnEdge = this.warnEdge.getValue();
+    Double critEdge = this.critEdge.getValue();
+    Double warnMaker = this.warnMaker.getValue();
+    Double critMaker = this.critMaker.getValue();
+    Double warnLat = this.warnLat.getValue();
+    Double critLat = this.critLat.getValue();
+    Double warnRisk = this.warnRisk.getValue();
+    Double critRisk = this.critRisk.getValue();
+    Path thresholdsFile = this.thresholdsFile.getValue();
+    String lang = this.lang.getValue();
+    String iterGlob = this.iterGlob.getValue();
+    int minWindows = this.minWindows.getValue();
+    int timeBuckets = this.timeBuckets.getValue();
+    List<String> symbols = this.symbols.getValue() == null ? List.of() : this.symbols.getValue();
     List<String> problems = new ArrayList<>();
     MetricCatalog catalog = MetricCatalog.STANDARD;
     ThresholdSet thresholds = ThresholdSet.STANDARD;
@@ -186,12 +210,13 @@ public final class AnalysisOptions {
     List<String> wanted =
         symbols.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
     AnalysisSettings settings =
-        new AnalysisSettings(catalog, thresholds, minWindows, timeBuckets, wanted, defaultSymbol);
+        new AnalysisSettings(
+            catalog, thresholds, minWindows, timeBuckets, wanted, defaultSymbol.getValue());
     return new AnalysisRequest(
         workDir,
         iterGlob,
         settings,
-        new ReportOptions(outDir, emitSummary, verbose, language, book));
+        new ReportOptions(outDir(), Specs.on(emitSummary), verbose, language, book));
   }
 
   /** NaN, Infinity and 1e400 (which parses to Infinity) are not thresholds. */

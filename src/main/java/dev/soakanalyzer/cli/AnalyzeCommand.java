@@ -9,46 +9,44 @@ import dev.soakanalyzer.core.model.Analysis;
 import dev.soakanalyzer.core.model.Level;
 import dev.soakanalyzer.core.report.LogLines;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code soak-analyzer analyze}: the guide's {@code analyze_post_soak}. */
-@Command(
-    name = "analyze",
-    header = AnalyzeCommand.HEADER,
-    mixinStandardHelpOptions = true,
-    sortOptions = false,
-    description = {
-      "Analyse ITER_SUMMARY windows and write POST_SOAK_ANALYSIS.md,",
-      "VIOLATIONS.json, RECOMMENDATIONS.md and SOAK_SUMMARY.json into --out-dir.",
-      "",
-      "Exit codes: 0 OK or WARN (or CRIT without --exit-on-crit),",
-      "1 CRIT with --exit-on-crit, 2 usage or input error."
-    })
 public final class AnalyzeCommand implements Callable<Integer> {
   /** The one line of the top-level command list. */
   static final String HEADER = "Analyse windows and write the four reports (OK/WARN/CRIT).";
 
+  private static final String DESCRIPTION =
+      """
+      Analyse ITER_SUMMARY windows and write POST_SOAK_ANALYSIS.md,
+      VIOLATIONS.json, RECOMMENDATIONS.md and SOAK_SUMMARY.json into --out-dir.
+
+      Exit codes: 0 OK or WARN (or CRIT without --exit-on-crit),
+      1 CRIT with --exit-on-crit, 2 usage or input error.""";
+
   private final CliContext context;
-
-  @Mixin AnalysisOptions analysis;
-
-  @Option(
-      names = "--exit-on-crit",
-      description = "Exit code 1 when CRIT violations are found (default: false).")
-  boolean exitOnCrit;
-
-  @Mixin VerboseOption verbose;
+  private final AnalysisOptions analysis = new AnalysisOptions();
+  private final OptionSpec exitOnCrit =
+      Specs.flag("Exit code 1 when CRIT violations are found (default: false).", "--exit-on-crit");
+  private final VerboseOption verbose = new VerboseOption();
 
   public AnalyzeCommand(CliContext context) {
     this.context = context;
   }
 
+  CommandSpec spec() {
+    CommandSpec spec = Specs.command(this, "analyze", HEADER, DESCRIPTION, false);
+    analysis.addTo(spec);
+    spec.addOption(exitOnCrit);
+    verbose.addTo(spec);
+    return Specs.standardHelp(spec);
+  }
+
   @Override
   public Integer call() throws Exception {
-    Console console = context.console(verbose.on);
-    AnalysisRequest request = analysis.toRequest(context.workDir(), verbose.on);
+    Console console = context.console(verbose.on());
+    AnalysisRequest request = analysis.toRequest(context.workDir(), verbose.on());
     AnalysisOutcome outcome = new AnalysisJob(context.clock(), console).run(request);
     Analysis a = outcome.analysis();
     console.info(
@@ -58,6 +56,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
             + LogLines.counts(a)
             + " out_dir="
             + request.options().outDir());
-    return ExitCode.forVerdict(exitOnCrit, a.verdict() == Level.CRIT).code();
+    return ExitCode.forVerdict(Specs.on(exitOnCrit), a.verdict() == Level.CRIT).code();
   }
 }

@@ -1,5 +1,7 @@
 package dev.soakanalyzer.cli;
 
+import static dev.soakanalyzer.cli.Specs.option;
+
 import dev.soakanalyzer.app.AnalysisJob;
 import dev.soakanalyzer.app.AnalysisOutcome;
 import dev.soakanalyzer.app.AnalysisRequest;
@@ -17,90 +19,95 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code soak-analyzer bench}: generates a deterministic data set and times {@code analyze} end to
  * end in-process (ingest, analysis, all four reports written). JVM start-up is measured separately
  * by timing {@code bin/soak-analyzer analyze} on the same directory (see README, Performance).
  */
-@Command(
-    name = "bench",
-    header = BenchCommand.HEADER,
-    mixinStandardHelpOptions = true,
-    subcommands = BenchSignalCommand.class,
-    sortOptions = false,
-    description = {
-      "Generate a deterministic soak data set and time 'analyze' on it.",
-      "Prints wall time per run, files/s and peak heap."
-    })
 public final class BenchCommand implements Callable<Integer> {
   /** The one line of the top-level command list. */
   static final String HEADER = "Time 'analyze' on a generated data set, phase by phase.";
 
+  private static final String DESCRIPTION =
+      """
+      Generate a deterministic soak data set and time 'analyze' on it.
+      Prints wall time per run, files/s and peak heap.""";
+
   private final CliContext context;
 
-  @Option(
-      names = "--symbols",
-      paramLabel = "N",
-      defaultValue = "10",
-      description = "Symbols (default: ${DEFAULT-VALUE}).")
-  int symbols;
+  private final OptionSpec symbols =
+      option("--symbols", int.class, "N", "Symbols (default: ${DEFAULT-VALUE}).")
+          .defaultValue("10")
+          .build();
 
-  @Option(
-      names = "--windows",
-      paramLabel = "N",
-      defaultValue = "1000",
-      description = "Windows (default: ${DEFAULT-VALUE}).")
-  int windows;
+  private final OptionSpec windows =
+      option("--windows", int.class, "N", "Windows (default: ${DEFAULT-VALUE}).")
+          .defaultValue("1000")
+          .build();
 
-  @Option(
-      names = "--shape",
-      paramLabel = "SHAPE",
-      defaultValue = "flat",
-      description = "File layout: flat, multi or runner (default: ${DEFAULT-VALUE}).")
-  Shape shape;
+  private final OptionSpec shape =
+      option(
+              "--shape",
+              Shape.class,
+              "SHAPE",
+              "File layout: flat, multi or runner (default: ${DEFAULT-VALUE}).")
+          .defaultValue("flat")
+          .build();
 
-  @Option(
-      names = "--dir",
-      paramLabel = "DIR",
-      description =
-          "Where to generate (default: a temp dir). An existing data set there is reused.")
-  Path dir;
+  private final OptionSpec dir =
+      option(
+              "--dir",
+              Path.class,
+              "DIR",
+              "Where to generate (default: a temp dir). An existing data set there is reused.")
+          .build();
 
-  @Option(names = "--generate-only", description = "Only write the data set, then exit.")
-  boolean generateOnly;
+  private final OptionSpec generateOnly =
+      Specs.flag("Only write the data set, then exit.", "--generate-only");
 
-  @Option(
-      names = "--cycle",
-      description =
+  private final OptionSpec cycle =
+      Specs.flag(
           "Time the runner's second cycle after 100 new files (flat shape) against a cold"
-              + " in-process analysis of the same files.")
-  boolean cycle;
+              + " in-process analysis of the same files.",
+          "--cycle");
 
-  @Option(
-      names = "--repeat",
-      paramLabel = "N",
-      defaultValue = "3",
-      description = "Timed runs (default: ${DEFAULT-VALUE}).")
-  int repeat;
+  private final OptionSpec repeat =
+      option("--repeat", int.class, "N", "Timed runs (default: ${DEFAULT-VALUE}).")
+          .defaultValue("3")
+          .build();
 
-  @Option(
-      names = "--seed",
-      paramLabel = "SEED",
-      defaultValue = "42",
-      description = "Generator seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  private final OptionSpec seed =
+      option("--seed", long.class, "SEED", "Generator seed (default: ${DEFAULT-VALUE}).")
+          .defaultValue("42")
+          .build();
 
   public BenchCommand(CliContext context) {
     this.context = context;
   }
 
+  CommandSpec spec() {
+    CommandSpec spec = Specs.command(this, "bench", HEADER, DESCRIPTION, false);
+    for (OptionSpec o : List.of(symbols, windows, shape, dir, generateOnly, cycle, repeat, seed)) {
+      spec.addOption(o);
+    }
+    spec.addSubcommand("signal", new BenchSignalCommand(context).spec());
+    return Specs.standardHelp(spec);
+  }
+
   @Override
   public Integer call() throws Exception {
+    int symbols = this.symbols.getValue();
+    int windows = this.windows.getValue();
+    Shape shape = this.shape.getValue();
+    Path dir = this.dir.getValue();
+    int repeat = this.repeat.getValue();
+    long seed = this.seed.getValue();
     if (symbols < 1 || windows < 1 || repeat < 1) {
       throw new dev.soakanalyzer.app.UsageException(
           "--symbols, --windows and --repeat must be at least 1");
@@ -128,10 +135,10 @@ public final class BenchCommand implements Callable<Integer> {
           data,
           (System.nanoTime() - t0) / 1e9);
     }
-    if (generateOnly) {
+    if (Specs.on(generateOnly)) {
       return ExitCode.OK.code();
     }
-    if (cycle) {
+    if (Specs.on(cycle)) {
       if (shape != Shape.FLAT || symbols < 100) {
         throw new dev.soakanalyzer.app.UsageException(
             "--cycle needs --shape flat and at least 100 --symbols");
@@ -151,7 +158,7 @@ public final class BenchCommand implements Callable<Integer> {
                 dev.soakanalyzer.core.model.ThresholdSet.STANDARD,
                 24,
                 1,
-                java.util.List.of(),
+                List.of(),
                 null),
             new ReportOptions(outDir, true, false, null));
     out.printf(

@@ -1,58 +1,66 @@
 package dev.soakanalyzer.cli;
 
+import static dev.soakanalyzer.cli.Specs.option;
+
 import dev.soakanalyzer.app.ExitCode;
 import dev.soakanalyzer.app.UsageException;
 import dev.soakanalyzer.bench.SignalBenchmark;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code soak-analyzer bench signal}: the seeded Monte-Carlo table behind docs/SIGNAL.md (false
  * positives and power of the trend test, false change points, step detection).
  */
-@Command(
-    name = "signal",
-    mixinStandardHelpOptions = true,
-    sortOptions = false,
-    description = {
-      "Monte-Carlo calibration of the trend test and the change-point detector on AR(1) noise.",
-      "Deterministic: the same seed prints the same table."
-    })
 public final class BenchSignalCommand implements Callable<Integer> {
+  private static final String DESCRIPTION =
+      """
+      Monte-Carlo calibration of the trend test and the change-point detector on AR(1) noise.
+      Deterministic: the same seed prints the same table.""";
+
   private final CliContext context;
 
-  @Option(
-      names = "--n",
-      split = ",",
-      defaultValue = "8,24,48,200,1000",
-      description = "Series lengths (default: ${DEFAULT-VALUE}).")
-  int[] lengths;
+  private final OptionSpec lengths =
+      option("--n", int[].class, "<lengths>", "Series lengths (default: ${DEFAULT-VALUE}).")
+          .splitRegex(",")
+          .defaultValue("8,24,48,200,1000")
+          .build();
 
-  @Option(
-      names = "--phi",
-      split = ",",
-      defaultValue = "0,0.5,0.8",
-      description = "AR(1) coefficients (default: ${DEFAULT-VALUE}).")
-  double[] phis;
+  private final OptionSpec phis =
+      option("--phi", double[].class, "<phis>", "AR(1) coefficients (default: ${DEFAULT-VALUE}).")
+          .splitRegex(",")
+          .defaultValue("0,0.5,0.8")
+          .build();
 
-  @Option(
-      names = "--trials",
-      defaultValue = "2000",
-      description = "Trials per cell (default: ${DEFAULT-VALUE}).")
-  int trials;
+  private final OptionSpec trials =
+      option("--trials", int.class, "<trials>", "Trials per cell (default: ${DEFAULT-VALUE}).")
+          .defaultValue("2000")
+          .build();
 
-  @Option(names = "--seed", defaultValue = "16", description = "Seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  private final OptionSpec seed =
+      option("--seed", long.class, "<seed>", "Seed (default: ${DEFAULT-VALUE}).")
+          .defaultValue("16")
+          .build();
 
   public BenchSignalCommand(CliContext context) {
     this.context = context;
   }
 
+  CommandSpec spec() {
+    CommandSpec spec = Specs.command(this, "signal", null, DESCRIPTION, false);
+    spec.addOption(lengths).addOption(phis).addOption(trials).addOption(seed);
+    return Specs.standardHelp(spec);
+  }
+
   @Override
   public Integer call() throws UsageException {
+    int[] lengths = this.lengths.getValue();
+    double[] phis = this.phis.getValue();
+    int trials = this.trials.getValue();
+    long seed = this.seed.getValue();
     if (trials < 100) {
       throw new UsageException("--trials must be at least 100");
     }

@@ -1,5 +1,7 @@
 package dev.soakanalyzer.cli;
 
+import static dev.soakanalyzer.cli.Specs.option;
+
 import dev.soakanalyzer.app.Console;
 import dev.soakanalyzer.app.ExitCode;
 import dev.soakanalyzer.app.ExportOutcome;
@@ -16,9 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code soak-analyzer export-redis}: the guide's {@code export_violations_to_redis}
@@ -30,35 +31,45 @@ import picocli.CommandLine.Option;
  * error), reported with its real reason. Every attempt that reaches Redis updates {@code
  * <state-dir>/last_export_status.json}.
  */
-@Command(
-    name = "export-redis",
-    header = ExportRedisCommand.HEADER,
-    mixinStandardHelpOptions = true,
-    description = "Export SOAK_SUMMARY.json and VIOLATIONS.json to Redis hashes (and streams).")
 public final class ExportRedisCommand implements Callable<Integer> {
   /** The one line of the top-level command list. */
   static final String HEADER = "Export SOAK_SUMMARY.json and VIOLATIONS.json to Redis.";
 
-  @Option(
-      names = "--summary",
-      paramLabel = "FILE",
-      defaultValue = "reports/analysis/SOAK_SUMMARY.json",
-      description = "SOAK_SUMMARY.json to export (default: ${DEFAULT-VALUE}).")
-  Path summary;
+  private static final String DESCRIPTION =
+      """
+      Export SOAK_SUMMARY.json and VIOLATIONS.json to Redis hashes (and streams).""";
 
-  @Option(
-      names = "--violations",
-      paramLabel = "FILE",
-      defaultValue = "reports/analysis/VIOLATIONS.json",
-      description = "VIOLATIONS.json to export (default: ${DEFAULT-VALUE}).")
-  Path violations;
+  private final OptionSpec summary =
+      option(
+              "--summary",
+              Path.class,
+              "FILE",
+              "SOAK_SUMMARY.json to export (default: ${DEFAULT-VALUE}).")
+          .defaultValue("reports/analysis/SOAK_SUMMARY.json")
+          .build();
 
-  @Mixin RedisOptions redis;
+  private final OptionSpec violations =
+      option(
+              "--violations",
+              Path.class,
+              "FILE",
+              "VIOLATIONS.json to export (default: ${DEFAULT-VALUE}).")
+          .defaultValue("reports/analysis/VIOLATIONS.json")
+          .build();
+
+  private final RedisOptions redis = new RedisOptions();
 
   private final CliContext context;
 
   public ExportRedisCommand(CliContext context) {
     this.context = Objects.requireNonNull(context, "context");
+  }
+
+  CommandSpec spec() {
+    CommandSpec spec = Specs.command(this, "export-redis", HEADER, DESCRIPTION, true);
+    spec.addOption(summary).addOption(violations);
+    redis.addTo(spec);
+    return Specs.standardHelp(spec);
   }
 
   @Override
@@ -81,7 +92,7 @@ public final class ExportRedisCommand implements Callable<Integer> {
       console.error("--redis-ca-file: " + e.getMessage());
       return ExitCode.USAGE.code();
     }
-    ExportStatusFile status = new ExportStatusFile(workDir.resolve(redis.stateDir));
+    ExportStatusFile status = new ExportStatusFile(workDir.resolve(redis.stateDir()));
     ExportOutcome outcome =
         new RedisExportJob(
                 exporter,
@@ -89,7 +100,9 @@ public final class ExportRedisCommand implements Callable<Integer> {
                 status,
                 context.clock(),
                 console)
-            .export(workDir.resolve(summary), workDir.resolve(violations));
+            .export(
+                workDir.resolve(summary.<Path>getValue()),
+                workDir.resolve(violations.<Path>getValue()));
     return switch (outcome.kind()) {
       case EXPORTED -> {
         console.info(outcome.message() + " in " + outcome.elapsed().toMillis() + " ms");

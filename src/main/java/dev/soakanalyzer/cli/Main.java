@@ -17,18 +17,18 @@ import picocli.CommandLine.Model.CommandSpec;
  * code.
  */
 public final class Main {
-  static final String[] DESCRIPTION = {
-    "Analyses ITER_SUMMARY_*.json windows of a soak run: trends, sparklines,",
-    "WARN/CRIT violations, recommendations, Markdown + JSON reports, Redis export",
-    "and alerts. 'soak-analyzer COMMAND --help' lists a command's options; every",
-    "flag, file and key is described in docs/REFERENCE.md."
-  };
+  private static final String DESCRIPTION =
+      """
+      Analyses ITER_SUMMARY_*.json windows of a soak run: trends, sparklines,
+      WARN/CRIT violations, recommendations, Markdown + JSON reports, Redis export
+      and alerts. 'soak-analyzer COMMAND --help' lists a command's options; every
+      flag, file and key is described in docs/REFERENCE.md.""";
 
   /** picocli's {@code help} command's header (TopLevelHelpTest keeps it equal to picocli's). */
   static final String HELP_HEADER = "Display help information about the specified command.";
 
   /** A subcommand: its name, its line in the top-level list, and how to build it. */
-  private record Entry(String name, String header, Function<CliContext, CommandLine> build) {}
+  private record Entry(String name, String header, Function<CliContext, CommandSpec> build) {}
 
   /**
    * The subcommands in the order the top-level help lists them. Only the one invoked is built; the
@@ -37,18 +37,14 @@ public final class Main {
    */
   private static final List<Entry> COMMANDS =
       List.of(
-          new Entry("analyze", AnalyzeCommand.HEADER, c -> annotated(new AnalyzeCommand(c), c)),
+          new Entry("analyze", AnalyzeCommand.HEADER, c -> new AnalyzeCommand(c).spec()),
           new Entry(
-              "export-redis",
-              ExportRedisCommand.HEADER,
-              c -> annotated(new ExportRedisCommand(c), c)),
-          new Entry("run", RunCommand.HEADER, c -> annotated(new RunCommand(c), c)),
+              "export-redis", ExportRedisCommand.HEADER, c -> new ExportRedisCommand(c).spec()),
+          new Entry("run", RunCommand.HEADER, c -> new RunCommand(c).spec()),
           new Entry(
-              "fake-summary",
-              FakeSummaryCommand.HEADER,
-              c -> annotated(new FakeSummaryCommand(c), c)),
-          new Entry("action", ActionCommand.HEADER, c -> annotated(new ActionCommand(c), c)),
-          new Entry("bench", BenchCommand.HEADER, c -> annotated(new BenchCommand(c), c)));
+              "fake-summary", FakeSummaryCommand.HEADER, c -> new FakeSummaryCommand(c).spec()),
+          new Entry("action", ActionCommand.HEADER, c -> new ActionCommand(c).spec()),
+          new Entry("bench", BenchCommand.HEADER, c -> new BenchCommand(c).spec()));
 
   public static void main(String[] args) {
     PrintWriter out =
@@ -93,7 +89,7 @@ public final class Main {
       cli.addSubcommand(
           c.name(),
           all || c.name().equals(invoked)
-              ? c.build().apply(context)
+              ? new CommandLine(c.build().apply(context))
               : new CommandLine(stub(c.name(), c.header())));
     }
     cli.setOut(context.out());
@@ -131,36 +127,13 @@ public final class Main {
   private static final String HELP = "help";
 
   private static CommandSpec topLevel() {
-    CommandSpec spec = Specs.command(null, "soak-analyzer", null, DESCRIPTION);
+    CommandSpec spec = Specs.command(null, "soak-analyzer", null, DESCRIPTION, true);
     spec.versionProvider(new VersionProvider());
     return Specs.standardHelp(spec);
   }
 
   /** A command not invoked in this run: enough for the top-level list and for suggestions. */
   private static CommandSpec stub(String name, String header) {
-    return Specs.command(null, name, header);
-  }
-
-  private static CommandLine annotated(Object command, CliContext context) {
-    return new CommandLine(command, new ContextFactory(context));
-  }
-
-  /** Creates commands with the context injected (constructor taking a {@link CliContext}). */
-  private static final class ContextFactory implements CommandLine.IFactory {
-    private final CliContext context;
-    private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
-
-    ContextFactory(CliContext context) {
-      this.context = context;
-    }
-
-    @Override
-    public <K> K create(Class<K> type) throws Exception {
-      try {
-        return type.getDeclaredConstructor(CliContext.class).newInstance(context);
-      } catch (NoSuchMethodException e) {
-        return fallback.create(type);
-      }
-    }
+    return Specs.command(null, name, header, null, true);
   }
 }

@@ -1,5 +1,7 @@
 package dev.soakanalyzer.cli;
 
+import static dev.soakanalyzer.cli.Specs.option;
+
 import dev.soakanalyzer.redis.ExportOptions;
 import dev.soakanalyzer.redis.RedisConnectionSettings;
 import dev.soakanalyzer.redis.RedisKeys;
@@ -9,108 +11,151 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The Redis options of {@code export-redis} and {@code run}, mapped once: flag, else environment
  * (for {@code run} also {@code .env}), else default; every problem added to one list.
  */
-final class RedisOptions {
+final class RedisOptions extends OptionGroup {
   static final String DEFAULT_REDIS_URL = "redis://localhost:6379/0";
   static final String DEFAULT_STATE_DIR = "artifacts/state";
 
-  @Option(
-      names = "--env",
-      paramLabel = "ENV",
-      description = "Environment, the Redis key prefix {env}: (env ENV, default dev).")
-  String env;
+  private final OptionSpec env =
+      add(
+          option(
+                  "--env",
+                  String.class,
+                  "ENV",
+                  "Environment, the Redis key prefix {env}: (env ENV, default dev).")
+              .build());
 
-  @Option(
-      names = "--exchange",
-      paramLabel = "NAME",
-      description = "Exchange, the Redis key prefix :{exchange}: (env EXCHANGE, default bybit).")
-  String exchange;
+  private final OptionSpec exchange =
+      add(
+          option(
+                  "--exchange",
+                  String.class,
+                  "NAME",
+                  "Exchange, the Redis key prefix :{exchange}: (env EXCHANGE, default bybit).")
+              .build());
 
-  @Option(
-      names = "--redis-url",
-      paramLabel = "URL",
-      description =
-          "redis://[user:password@]host:port/db or rediss://... for TLS (env REDIS_URL, default "
-              + DEFAULT_REDIS_URL
-              + "); for run, 'none' disables Redis.")
-  String redisUrl;
+  private final OptionSpec redisUrl =
+      add(
+          option(
+                  "--redis-url",
+                  String.class,
+                  "URL",
+                  "redis://[user:password@]host:port/db or rediss://... for TLS (env REDIS_URL, default "
+                      + DEFAULT_REDIS_URL
+                      + "); for run, 'none' disables Redis.")
+              .build());
 
-  @Option(
-      names = "--redis-ca-file",
-      paramLabel = "PEM",
-      description = "CA certificate(s) that signed the rediss:// server's certificate.")
-  Path caFile;
+  private final OptionSpec caFile =
+      add(
+          option(
+                  "--redis-ca-file",
+                  Path.class,
+                  "PEM",
+                  "CA certificate(s) that signed the rediss:// server's certificate.")
+              .build());
 
-  @Option(
-      names = "--connect-timeout-ms",
-      paramLabel = "MS",
-      defaultValue = "2000",
-      description = "Redis connect timeout (default: ${DEFAULT-VALUE}).")
-  int connectTimeoutMs;
+  private final OptionSpec connectTimeoutMs =
+      add(
+          option(
+                  "--connect-timeout-ms",
+                  int.class,
+                  "MS",
+                  "Redis connect timeout (default: ${DEFAULT-VALUE}).")
+              .defaultValue("2000")
+              .build());
 
-  @Option(
-      names = "--read-timeout-ms",
-      paramLabel = "MS",
-      defaultValue = "5000",
-      description = "Redis read timeout (default: ${DEFAULT-VALUE}).")
-  int readTimeoutMs;
+  private final OptionSpec readTimeoutMs =
+      add(
+          option(
+                  "--read-timeout-ms",
+                  int.class,
+                  "MS",
+                  "Redis read timeout (default: ${DEFAULT-VALUE}).")
+              .defaultValue("5000")
+              .build());
 
-  @Option(
-      names = "--redis-timeout",
-      paramLabel = "SEC",
-      defaultValue = "30",
-      description =
-          "Deadline of a whole Redis export, connect included; then the connection is cut and"
-              + " the export counts as Redis unavailable (default: ${DEFAULT-VALUE}).")
-  int redisTimeoutSec;
+  private final OptionSpec redisTimeoutSec =
+      add(
+          option(
+                  "--redis-timeout",
+                  int.class,
+                  "SEC",
+                  "Deadline of a whole Redis export, connect included; then the connection is cut and"
+                      + " the export counts as Redis unavailable (default: ${DEFAULT-VALUE}).")
+              .defaultValue("30")
+              .build());
+
+  private final OptionSpec ttlSeconds =
+      add(
+          option(
+                  "--ttl",
+                  long.class,
+                  "SEC",
+                  "TTL of the summary and symbol hashes in seconds (default: ${DEFAULT-VALUE}).")
+              .defaultValue("3600")
+              .build());
+
+  private final OptionSpec stream =
+      add(
+          Specs.flag(
+              "Also append violation events to per-symbol streams (default: false).", "--stream"));
+
+  private final OptionSpec streamMaxlen =
+      add(
+          option(
+                  "--stream-maxlen",
+                  int.class,
+                  "N",
+                  "MAXLEN ~ of each stream on XADD and XTRIM (default: ${DEFAULT-VALUE}).")
+              .defaultValue("5000")
+              .build());
+
+  private final OptionSpec stateDir =
+      add(
+          option(
+                  "--state-dir",
+                  Path.class,
+                  "DIR",
+                  "Local state: last_export_status.json; run also keeps alert_state.json and"
+                      + " heartbeat.json there (default: ${DEFAULT-VALUE}).")
+              .defaultValue(DEFAULT_STATE_DIR)
+              .build());
 
   /** The whole-export deadline ({@code --redis-timeout}). */
-  java.time.Duration exportDeadline() {
-    return java.time.Duration.ofSeconds(Math.max(1, redisTimeoutSec));
+  Duration exportDeadline() {
+    return Duration.ofSeconds(Math.max(1, redisTimeoutSec()));
   }
 
-  @Option(
-      names = "--ttl",
-      paramLabel = "SEC",
-      defaultValue = "3600",
-      description = "TTL of the summary and symbol hashes in seconds (default: ${DEFAULT-VALUE}).")
-  long ttlSeconds;
+  private int redisTimeoutSec() {
+    return redisTimeoutSec.getValue();
+  }
 
-  @Option(
-      names = "--stream",
-      description = "Also append violation events to per-symbol streams (default: false).")
-  boolean stream;
+  boolean stream() {
+    return Specs.on(stream);
+  }
 
-  @Option(
-      names = "--stream-maxlen",
-      paramLabel = "N",
-      defaultValue = "5000",
-      description = "MAXLEN ~ of each stream on XADD and XTRIM (default: ${DEFAULT-VALUE}).")
-  int streamMaxlen;
+  int streamMaxlen() {
+    return streamMaxlen.getValue();
+  }
 
-  @Option(
-      names = "--state-dir",
-      paramLabel = "DIR",
-      defaultValue = DEFAULT_STATE_DIR,
-      description =
-          "Local state: last_export_status.json; run also keeps alert_state.json and"
-              + " heartbeat.json there (default: ${DEFAULT-VALUE}).")
-  Path stateDir;
+  Path stateDir() {
+    return stateDir.getValue();
+  }
 
   /** The key prefix environment: flag, else ENV, else {@code dev}; blank counts as unset. */
   String env(EnvLayers layers) {
-    return firstNonBlank(env, layers.get("ENV").orElse(null), ExportOptions.DEFAULT_ENV);
+    return firstNonBlank(env.getValue(), layers.get("ENV").orElse(null), ExportOptions.DEFAULT_ENV);
   }
 
   /** The key prefix exchange: flag, else EXCHANGE, else {@code bybit}; blank counts as unset. */
   String exchange(EnvLayers layers) {
     return firstNonBlank(
-        exchange, layers.get("EXCHANGE").orElse(null), ExportOptions.DEFAULT_EXCHANGE);
+        exchange.getValue(), layers.get("EXCHANGE").orElse(null), ExportOptions.DEFAULT_EXCHANGE);
   }
 
   /**
@@ -119,6 +164,11 @@ final class RedisOptions {
    */
   Optional<RedisConnectionSettings> connection(
       EnvLayers layers, Path work, boolean noneDisables, List<String> problems) {
+    String redisUrl = this.redisUrl.getValue();
+    Path caFile = this.caFile.getValue();
+    int redisTimeoutSec = redisTimeoutSec();
+    int connectTimeoutMs = this.connectTimeoutMs.getValue();
+    int readTimeoutMs = this.readTimeoutMs.getValue();
     String text;
     if (noneDisables && redisUrl != null) {
       text = redisUrl.strip();
@@ -160,6 +210,8 @@ final class RedisOptions {
 
   /** TTL and stream settings, checked; {@code problems} gets one sentence per bad value. */
   void checkExport(List<String> problems) {
+    long ttlSeconds = this.ttlSeconds.getValue();
+    int streamMaxlen = streamMaxlen();
     if (ttlSeconds < 1) {
       problems.add("--ttl must be at least 1 second, not " + ttlSeconds);
     }
@@ -175,11 +227,11 @@ final class RedisOptions {
 
   /** The export options for these keys (e.g. the runner's, in its key namespace). */
   ExportOptions exportOptions(RedisKeys keys) {
-    return new ExportOptions(keys, ttl(), stream, streamMaxlen);
+    return new ExportOptions(keys, ttl(), stream(), streamMaxlen());
   }
 
   Duration ttl() {
-    return Duration.ofSeconds(ttlSeconds);
+    return Duration.ofSeconds(ttlSeconds.<Long>getValue());
   }
 
   private static String firstNonBlank(String... values) {

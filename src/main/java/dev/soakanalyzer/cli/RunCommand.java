@@ -1,7 +1,5 @@
 package dev.soakanalyzer.cli;
 
-import dev.soakanalyzer.alert.AlertChannel;
-import dev.soakanalyzer.alert.AlertPolicy;
 import dev.soakanalyzer.alert.HttpRetryPolicy;
 import dev.soakanalyzer.app.AnalysisJob;
 import dev.soakanalyzer.app.AnalysisRequest;
@@ -9,11 +7,9 @@ import dev.soakanalyzer.app.Console;
 import dev.soakanalyzer.app.RedisExportJob;
 import dev.soakanalyzer.app.SummaryExport;
 import dev.soakanalyzer.app.UsageException;
-import dev.soakanalyzer.core.model.InvalidSettingsException;
 import dev.soakanalyzer.io.Sleeper;
 import dev.soakanalyzer.redis.RedisConnectionSettings;
 import dev.soakanalyzer.redis.RedisExporter;
-import dev.soakanalyzer.redis.RedisKeys;
 import dev.soakanalyzer.redis.RedisLease;
 import dev.soakanalyzer.redis.RedisStateStore;
 import dev.soakanalyzer.runner.AnalysisStep;
@@ -26,34 +22,26 @@ import dev.soakanalyzer.state.ExportStatusFile;
 import dev.soakanalyzer.state.Lease;
 import dev.soakanalyzer.state.StateStore;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code soak-analyzer run}: the guide's {@code continuous_runner}. */
-@Command(
-    name = "run",
-    header = RunCommand.HEADER,
-    mixinStandardHelpOptions = true,
-    sortOptions = false,
-    description = {
-      "Continuous mode: analyse -> export to Redis -> alert (policy, debounce) ->",
-      "heartbeat, every --interval-min minutes.",
-      "Precedence: CLI > environment > .env > defaults.",
-      "Environment: REDIS_URL, ENV, EXCHANGE, ALERT_POLICY, ALERT_MIN_SEVERITY,",
-      "TELEGRAM_BOT_TOKEN, TELEGRAM_CHAT_ID, TELEGRAM_API_URL, SLACK_WEBHOOK_URL.",
-      "",
-      "Exit codes: 0 done or stopped (SIGTERM), 1 CRIT with --exit-on-crit or the",
-      "lock held, 2 usage error or a bounded run whose last analysis failed."
-    })
 public final class RunCommand implements Callable<Integer> {
   /** The one line of the top-level command list. */
   static final String HEADER = "Continuous runner: analyse, export, alert, heartbeat, metrics.";
+
+  private static final String DESCRIPTION =
+      """
+      Continuous mode: analyse -> export to Redis -> alert (policy, debounce) ->
+      heartbeat, every --interval-min minutes.
+      Precedence: CLI > environment > .env > defaults.
+      Environment: REDIS_URL, ENV, EXCHANGE, ALERT_POLICY, ALERT_MIN_SEVERITY,
+      TELEGRAM_BOT_TOKEN, TELEGRAM_CHAT_ID, TELEGRAM_API_URL, SLACK_WEBHOOK_URL.
+
+      Exit codes: 0 done or stopped (SIGTERM), 1 CRIT with --exit-on-crit or the
+      lock held, 2 usage error or a bounded run whose last analysis failed.""";
 
   static final String DEFAULT_LOCK = "/tmp/soak_continuous.lock";
 
@@ -76,82 +64,7 @@ public final class RunCommand implements Callable<Integer> {
 
   private final Hooks hooks;
   private final StopSignal stopSignal = new StopSignal();
-
-  @Mixin AnalysisOptions analysis;
-
-  @Option(
-      names = "--interval-min",
-      paramLabel = "MIN",
-      defaultValue = "60",
-      description = "Pause between cycles in minutes (default: ${DEFAULT-VALUE}).")
-  long intervalMin;
-
-  @Option(
-      names = "--max-iterations",
-      paramLabel = "N",
-      defaultValue = "0",
-      description = "Cycles to run, 0 = until stopped (default: ${DEFAULT-VALUE}).")
-  int maxIterations;
-
-  @Option(
-      names = "--exit-on-crit",
-      description = "After a CRIT cycle (exported and alerted), exit 1 (default: false).")
-  boolean exitOnCrit;
-
-  @Mixin RedisOptions redis;
-
-  @Option(
-      names = "--lock-file",
-      paramLabel = "FILE",
-      defaultValue = DEFAULT_LOCK,
-      description = "Single-runner lock file (default: ${DEFAULT-VALUE}).")
-  Path lockFile;
-
-  @Mixin AlertOptions alerts;
-
-  @Option(
-      names = "--heartbeat-key",
-      paramLabel = "KEY",
-      defaultValue = RunnerConfig.DEFAULT_HEARTBEAT_KEY,
-      description = "Heartbeat key, prefixed {env}:{exchange}: (default: ${DEFAULT-VALUE}).")
-  String heartbeatKey;
-
-  @Option(
-      names = "--dry-run",
-      description = "Print the alert text; touch no Redis and no network (default: false).")
-  boolean dryRun;
-
-  @Mixin VerboseOption verbose;
-
-  @Option(
-      names = "--metrics-port",
-      paramLabel = "PORT",
-      description = "Serve Prometheus metrics at http://HOST:PORT/metrics (default: off).")
-  Integer metricsPort;
-
-  @Option(
-      names = "--metrics-bind",
-      paramLabel = "ADDR",
-      defaultValue = RunnerConfig.DEFAULT_METRICS_BIND,
-      description = "Address the metrics endpoint listens on (default: ${DEFAULT-VALUE}).")
-  String metricsBind;
-
-  @Option(
-      names = "--key-namespace",
-      paramLabel = "NS",
-      defaultValue = RedisKeys.DEFAULT_NAMESPACE,
-      description =
-          "First segment of the exported keys, summary hash and lease: {env}:{exchange}:NS:summary"
-              + " ... (default: ${DEFAULT-VALUE}; the self-test uses soak:selftest).")
-  String keyNamespace;
-
-  @Option(
-      names = "--env-file",
-      paramLabel = "FILE",
-      description =
-          "Variables file below the environment in precedence; must exist when given"
-              + " (default: .env when present).")
-  Path envFile;
+  private final RunOptions options = new RunOptions();
 
   public RunCommand(CliContext context) {
     this(context, Hooks.PRODUCTION);
@@ -162,13 +75,18 @@ public final class RunCommand implements Callable<Integer> {
     this.hooks = hooks;
   }
 
+  CommandSpec spec() {
+    return Specs.standardHelp(
+        options.addTo(Specs.command(this, "run", HEADER, DESCRIPTION, false)));
+  }
+
   @Override
   public Integer call() throws Exception {
-    Console console = context.console(verbose.on);
+    Console console = context.console(options.verbose());
     Path work = context.workDir();
-    EnvLayers layers = DotEnv.layers(context.environment(), work, envFile);
-    RunnerConfig config = resolve(layers, work);
-    AnalysisRequest request = analysis.toRequest(work, verbose.on);
+    EnvLayers layers = DotEnv.layers(context.environment(), work, options.envFile());
+    RunnerConfig config = options.resolve(layers, work);
+    AnalysisRequest request = options.request(work);
     AnalysisStep step = AnalysisStep.of(new AnalysisJob(context.clock(), console), request);
 
     Optional<StateStore> store = Optional.empty();
@@ -218,70 +136,10 @@ public final class RunCommand implements Callable<Integer> {
   private SummaryExport redisExport(
       RedisConnectionSettings settings, RunnerConfig config, Console console) {
     return new RedisExportJob(
-        new RedisExporter(settings, context.clock(), redis.exportDeadline()),
-        redis.exportOptions(config.keys()),
+        new RedisExporter(settings, context.clock(), options.redis().exportDeadline()),
+        options.redis().exportOptions(config.keys()),
         new ExportStatusFile(config.stateDir()),
         context.clock(),
         console);
-  }
-
-  /** CLI > environment > .env > defaults, every problem reported at once. */
-  RunnerConfig resolve(EnvLayers layers, Path work) throws UsageException {
-    List<String> problems = new ArrayList<>();
-    Optional<RedisConnectionSettings> connection = redis.connection(layers, work, true, problems);
-    redis.checkExport(problems);
-    AlertPolicy policy = alerts.policy(layers, problems);
-    long debounce = alerts.debounceMin(layers, problems);
-    alerts.check(problems);
-    if (intervalMin < 0) {
-      problems.add("--interval-min must be 0 or more, not " + intervalMin);
-    } else if (intervalMin < 1 && maxIterations == 0) {
-      // An endless run without a pause would hammer Redis and the channels many times a second.
-      problems.add(
-          "--interval-min must be at least 1 when --max-iterations is 0 (run until stopped)");
-    }
-    if (maxIterations < 0) {
-      problems.add("--max-iterations must be 0 or more, not " + maxIterations);
-    }
-    if (!RedisKeys.validNamespace(keyNamespace)) {
-      problems.add(
-          "--key-namespace must be words of a-z, 0-9, _ or - joined by ':', not '"
-              + keyNamespace
-              + "'");
-    }
-    if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
-      problems.add("--metrics-port must be 0..65535, not " + metricsPort);
-    }
-    List<AlertChannel> channels = alerts.channels(problems);
-    RunnerConfig.Secrets secrets = alerts.secrets(layers, channels, dryRun, problems);
-    if (!problems.isEmpty()) {
-      throw new InvalidSettingsException(problems);
-    }
-    return new RunnerConfig(
-        redis.env(layers),
-        redis.exchange(layers),
-        connection,
-        redis.ttl(),
-        redis.stream,
-        redis.streamMaxlen,
-        work.resolve(lockFile),
-        work.resolve(redis.stateDir),
-        work.resolve(analysis.outDir),
-        intervalMin,
-        maxIterations,
-        exitOnCrit,
-        channels,
-        policy,
-        debounce,
-        alerts.alertKey,
-        heartbeatKey,
-        alerts.redisDownMax,
-        dryRun,
-        verbose.on,
-        Optional.ofNullable(metricsPort),
-        metricsBind,
-        !alerts.noAlertResolved,
-        keyNamespace,
-        secrets);
   }
 }

@@ -13,13 +13,20 @@ import picocli.CommandLine.Model.OptionSpec;
 final class Specs {
   private Specs() {}
 
-  /** A command with its name, its one-line header (the top-level list shows it) and description. */
-  static CommandSpec command(Object command, String name, String header, String... description) {
+  /**
+   * A command with its name, its one-line header (the top-level list shows it), its description
+   * (one help line per line of the text, null for none) and whether the help sorts its options.
+   */
+  static CommandSpec command(
+      Object command, String name, String header, String description, boolean sortOptions) {
     CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(name);
     if (header != null) {
       spec.usageMessage().header(header);
     }
-    spec.usageMessage().description(description);
+    if (description != null) {
+      spec.usageMessage().description(description.split("\n", -1));
+    }
+    spec.usageMessage().sortOptions(sortOptions);
     return spec;
   }
 

@@ -38,15 +38,11 @@ public final class CliRunner {
    */
   public static dev.soakanalyzer.core.model.Analysis analysisOf(
       Path workDir, Path outDir, String... args) throws Exception {
-    @picocli.CommandLine.Command(name = "analyze")
-    class Holder {
-      @picocli.CommandLine.Mixin AnalysisOptions options;
-
-      @picocli.CommandLine.Unmatched java.util.List<String> rest;
-    }
-    Holder holder = new Holder();
-    new picocli.CommandLine(holder).parseArgs(args);
-    var request = holder.options.toRequest(workDir, false);
+    AnalysisOptions holder = new AnalysisOptions();
+    new picocli.CommandLine(holder.addTo(picocli.CommandLine.Model.CommandSpec.create()))
+        .setUnmatchedArgumentsAllowed(true)
+        .parseArgs(args);
+    var request = holder.toRequest(workDir, false);
     var options = request.options();
     request =
         new dev.soakanalyzer.app.AnalysisRequest(

@@ -70,7 +70,7 @@ class HeartbeatWhileWaitingTest {
             new RunCommand.Hooks(
                 false, waiter, null, dev.soakanalyzer.alert.HttpRetryPolicy.DEFAULT));
     int code =
-        new picocli.CommandLine(command)
+        new picocli.CommandLine(command.spec())
             .execute(
                 "--iter-glob",
                 "reports/analysis/fake/FAKE_ITER_*.json",

@@ -74,7 +74,7 @@ class RedisFlapMidRunTest {
             new RunCommand.Hooks(
                 false, waiter, null, dev.soakanalyzer.alert.HttpRetryPolicy.DEFAULT));
     int code =
-        new picocli.CommandLine(command)
+        new picocli.CommandLine(command.spec())
             .execute(
                 "--iter-glob",
                 "reports/analysis/fake/FAKE_ITER_*.json",

@@ -159,7 +159,7 @@ class RunnerLongRunTest {
               new RunCommand.Hooks(false, waiter, d -> {}, HttpRetryPolicy.DEFAULT));
       long started = System.nanoTime();
       int code =
-          new CommandLine(run)
+          new CommandLine(run.spec())
               .execute(
                   "--iter-glob",
                   "reports/fake/FAKE_ITER_*.json",

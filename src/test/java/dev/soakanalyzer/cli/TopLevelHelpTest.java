@@ -133,7 +133,7 @@ class TopLevelHelpTest {
       } catch (NoSuchMethodException e) {
         instance = cls.getDeclaredConstructor().newInstance();
       }
-      return new CommandLine(instance).getCommandSpec();
+      return (CommandLine.Model.CommandSpec) cls.getDeclaredMethod("spec").invoke(instance);
     } catch (ReflectiveOperationException e) {
       throw new AssertionError("cannot build the " + command + " command", e);
     }
