@@ -29,25 +29,31 @@ import java.util.Map;
  */
 public record AnalysisJob(Clock clock, Console console) {
 
+  /**
+   * What the runner keeps between cycles so a cycle costs what changed: the parsed windows of each
+   * file, each symbol's analysis and each symbol's rendered violation events. Each part gives the
+   * same result as a cold run.
+   */
+  public record Incremental(
+      ParsedFileCache files, AnalysisMemo analyses, ViolationsJson.Memo violations) {
+    public static Incremental fresh() {
+      return new Incremental(new ParsedFileCache(), new AnalysisMemo(), new ViolationsJson.Memo());
+    }
+  }
+
   public AnalysisOutcome run(AnalysisRequest request) throws UsageException, IOException {
     return run(request, null);
   }
 
   /**
-   * As above; with a cache (the runner's, kept between cycles), only the files that are new or
-   * changed since the last run are read, with the same outcome as a cold run.
+   * As above; with {@code incremental} (the runner's, kept between cycles), only the files that are
+   * new or changed are read, only the symbols whose series changed are analysed and their events
+   * rendered, with the same outcome as a cold run.
    */
-  public AnalysisOutcome run(AnalysisRequest request, ParsedFileCache cache)
+  public AnalysisOutcome run(AnalysisRequest request, Incremental incremental)
       throws UsageException, IOException {
-    return run(request, cache, null);
-  }
-
-  /**
-   * As above; with a memo as well (kept between cycles too), only the symbols whose series changed
-   * are analysed again.
-   */
-  public AnalysisOutcome run(AnalysisRequest request, ParsedFileCache cache, AnalysisMemo memo)
-      throws UsageException, IOException {
+    ParsedFileCache cache = incremental == null ? null : incremental.files();
+    AnalysisMemo memo = incremental == null ? null : incremental.analyses();
     long t0 = System.nanoTime();
     SoakData data =
         new Ingestor(request.settings(), console::warn, cache)
@@ -78,7 +84,12 @@ public record AnalysisJob(Clock clock, Console console) {
               + " required for statistical significance)");
     }
     Map<String, Path> written =
-        write(analysis, request.workDir(), request.options(), request.confinedTo());
+        write(
+            analysis,
+            request.workDir(),
+            request.options(),
+            request.confinedTo(),
+            incremental == null ? null : incremental.violations());
     long t3 = System.nanoTime();
     if (request.options().verbose()) {
       console.print(new MiniPlotRenderer().render(analysis));
@@ -90,19 +101,34 @@ public record AnalysisJob(Clock clock, Console console) {
   /** Renders every report, then writes them under an out-dir lock so two runs never interleave. */
   public static Map<String, Path> write(Analysis analysis, Path workDir, ReportOptions options)
       throws IOException {
-    return write(analysis, workDir, options, java.util.Optional.empty());
+    return write(analysis, workDir, options, java.util.Optional.empty(), null);
   }
 
   /** As above; with a root, an out-dir whose real path leaves it is refused. */
   public static Map<String, Path> write(
       Analysis analysis, Path workDir, ReportOptions options, java.util.Optional<Path> root)
       throws IOException {
+    return write(analysis, workDir, options, root, null);
+  }
+
+  /** As above; with a memo, VIOLATIONS.json re-renders only the events that changed. */
+  private static Map<String, Path> write(
+      Analysis analysis,
+      Path workDir,
+      ReportOptions options,
+      java.util.Optional<Path> root,
+      ViolationsJson.Memo memo)
+      throws IOException {
     // Streamed straight to temp files (megabytes for thousands of symbols), then renamed as a set.
     Map<String, AtomicFiles.Content> files = new LinkedHashMap<>();
     files.put(
         ReportFiles.ANALYSIS,
         w -> new AnalysisReportRenderer().render(analysis, AtomicFiles.sink(w)));
-    files.put(ReportFiles.VIOLATIONS, w -> ViolationsJson.write(analysis.violations(), w));
+    files.put(
+        ReportFiles.VIOLATIONS,
+        memo == null
+            ? w -> ViolationsJson.write(analysis.violations(), w)
+            : w -> ViolationsJson.write(analysis.violations(), w, memo));
     files.put(
         ReportFiles.RECOMMENDATIONS,
         w ->

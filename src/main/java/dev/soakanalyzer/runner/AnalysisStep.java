@@ -5,9 +5,7 @@ import dev.soakanalyzer.app.AnalysisOutcome;
 import dev.soakanalyzer.app.AnalysisRequest;
 import dev.soakanalyzer.app.ReportFiles;
 import dev.soakanalyzer.app.UsageException;
-import dev.soakanalyzer.core.analysis.AnalysisMemo;
 import dev.soakanalyzer.core.model.Analysis;
-import dev.soakanalyzer.ingest.ParsedFileCache;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -26,23 +24,18 @@ public interface AnalysisStep {
    * or changed (size, mtime or identity) and drops the ones that vanished.
    */
   static AnalysisStep of(AnalysisJob job, AnalysisRequest request) {
-    return of(job, request, new ParsedFileCache());
+    return of(job, request, AnalysisJob.Incremental.fresh());
   }
 
   /**
-   * As above, keeping the parsed windows in {@code cache}; each symbol's analysis is kept as well,
-   * so only the symbols whose series changed are analysed again.
+   * As above, keeping the parsed windows, each symbol's analysis and its rendered events in {@code
+   * incremental}, so only what changed is read, analysed and rendered again.
    */
-  static AnalysisStep of(AnalysisJob job, AnalysisRequest request, ParsedFileCache cache) {
-    return of(job, request, cache, new AnalysisMemo());
-  }
-
-  /** As above, keeping each symbol's analysis in {@code memo}. */
   static AnalysisStep of(
-      AnalysisJob job, AnalysisRequest request, ParsedFileCache cache, AnalysisMemo memo) {
+      AnalysisJob job, AnalysisRequest request, AnalysisJob.Incremental incremental) {
     return () -> {
       try {
-        AnalysisOutcome out = job.run(request, cache, memo);
+        AnalysisOutcome out = job.run(request, incremental);
         Path dir = request.workDir().resolve(request.options().outDir());
         return new Result(
             out.analysis(),

@@ -38,8 +38,9 @@ class IncrementalCycleTest {
 
   private final MutableClock clock = MutableClock.at("2025-10-26T12:00:00Z");
   private final StringWriter incrementalWarnings = new StringWriter();
-  private final ParsedFileCache cache = new ParsedFileCache();
-  private final AnalysisMemo memo = new AnalysisMemo();
+  private final AnalysisJob.Incremental kept = AnalysisJob.Incremental.fresh();
+  private final ParsedFileCache cache = kept.files();
+  private final AnalysisMemo memo = kept.analyses();
   private AnalysisStep incremental;
 
   @Test
@@ -48,7 +49,7 @@ class IncrementalCycleTest {
     Console console =
         new Console(
             new PrintWriter(new StringWriter()), new PrintWriter(incrementalWarnings, true), false);
-    incremental = AnalysisStep.of(new AnalysisJob(clock, console), request("inc"), cache, memo);
+    incremental = AnalysisStep.of(new AnalysisJob(clock, console), request("inc"), kept);
 
     // Cycle 1: 30 windows of two symbols, a retry file repeating window 5, a broken file.
     for (int w = 1; w <= 30; w++) {
@@ -70,6 +71,7 @@ class IncrementalCycleTest {
     assertThat(cache.lastReused()).isEqualTo(61);
     assertThat(memo.lastComputed()).isZero();
     assertThat(memo.lastReused()).isEqualTo(2);
+    assertThat(kept.violations().lastRendered()).isZero();
 
     // Cycle 3: 10 windows added, one file rewritten in place with the same size, one deleted.
     for (int w = 31; w <= 40; w++) {
@@ -110,9 +112,10 @@ class IncrementalCycleTest {
         new Console(
             new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false);
     AnalysisJob job = new AnalysisJob(clock, console);
-    job.run(request("inc"), cache);
-    job.run(request("inc"), cache);
-    assertThat(cache.lastReads()).isZero();
+    AnalysisJob.Incremental kept = AnalysisJob.Incremental.fresh();
+    job.run(request("inc"), kept);
+    job.run(request("inc"), kept);
+    assertThat(kept.files().lastReads()).isZero();
     AnalysisSettings defaults = AnalysisSettings.defaults();
     AnalysisSettings onlyBtc =
         new AnalysisSettings(
@@ -125,9 +128,9 @@ class IncrementalCycleTest {
     job.run(
         new AnalysisRequest(
             work, GLOB, onlyBtc, new ReportOptions(Path.of("inc"), true, false, null)),
-        cache);
-    assertThat(cache.lastReads()).isEqualTo(6);
-    assertThat(cache.lastReused()).isZero();
+        kept);
+    assertThat(kept.files().lastReads()).isEqualTo(6);
+    assertThat(kept.files().lastReused()).isZero();
   }
 
   /** Runs one incremental cycle and one cold analysis and compares every report and warning. */
