@@ -89,8 +89,39 @@ public final class FailedCells {
         }
       }
     }
-    out.sort(ORDER);
+    return sorted(out);
+  }
+
+  /**
+   * {@link #ORDER}, with each cell's level and excess computed once instead of at every comparison
+   * (thousands of symbols give tens of thousands of cells).
+   */
+  private static List<FailedCell> sorted(List<FailedCell> cells) {
+    Keyed[] keyed = new Keyed[cells.size()];
+    for (int i = 0; i < keyed.length; i++) {
+      FailedCell f = cells.get(i);
+      keyed[i] = new Keyed(f, f.level(), f.excess());
+    }
+    java.util.Arrays.sort(keyed, FailedCells::compare);
+    List<FailedCell> out = new ArrayList<>(keyed.length);
+    for (Keyed k : keyed) {
+      out.add(k.cell());
+    }
     return out;
+  }
+
+  private record Keyed(FailedCell cell, Level level, double excess) {}
+
+  /** Exactly {@link #ORDER}: level and excess descending, then symbol, then catalog order. */
+  private static int compare(Keyed a, Keyed b) {
+    int c = b.level().compareTo(a.level());
+    if (c == 0) {
+      c = Double.compare(b.excess(), a.excess());
+    }
+    if (c == 0) {
+      c = a.cell().symbol().compareTo(b.cell().symbol());
+    }
+    return c != 0 ? c : Integer.compare(a.cell().order(), b.cell().order());
   }
 
   /** The cells without any value, in symbol then catalog order: {@code BTCUSDT risk_ratio}. */
