@@ -74,11 +74,14 @@ cat > "$OUT/bin/soak-analyzer" <<'LAUNCHER'
 # action inputs exactly so (INPUT_ITER-GLOB).
 HERE="$(cd "$(dirname "$0")/.." && pwd)"
 APP="$HERE/lib/app"
-# Two caches: the action's (GitHub client, Redis, the whole action path) and a lean one for the
-# CLI (analyze and friends). A cache loads every class it holds at start-up, so a CLI run must not
-# pay for the action's classes.
+# Three caches: the action's (GitHub client, Redis, the whole action path), a lean one for the
+# CLI (analyze and friends) and a tiny one for a lone --help or --version. A cache loads every class
+# it holds at start-up, so a run must not pay for the classes of another family.
 CACHE="$APP/cli.aot"
-[ "${1:-}" = "action" ] && CACHE="$APP/soak-analyzer.aot"
+case "${1:-}" in
+  action) CACHE="$APP/soak-analyzer.aot" ;;
+  -h | --help | -V | --version) [ $# -eq 1 ] && CACHE="$APP/meta.aot" ;;
+esac
 [ -f "$CACHE" ] || CACHE="$APP/soak-analyzer.aot"
 AOT=""
 if [ -f "$CACHE" ]; then
@@ -87,8 +90,10 @@ fi
 # `read`, not $(cat ...): no extra process on every start.
 read -r -a FLAGS < "$APP/jvm.flags"
 # shellcheck disable=SC2086
+# -cp and the main class, not -jar: the same class path as the training runs, and no manifest to
+# read and verify at start-up.
 exec "$HERE/bin/java" "${FLAGS[@]}" $AOT ${SOAK_JAVA_OPTS:-} \
-  -jar "$APP/soak-analyzer.jar" "$@"
+  -cp "$APP/soak-analyzer.jar" dev.soakanalyzer.cli.Main "$@"
 LAUNCHER
 chmod +x "$OUT/bin/soak-analyzer"
 
@@ -118,21 +123,36 @@ log "training run for the AOT cache"
     "INPUT_ITER-GLOB=fixtures/**/ITER_SUMMARY_*.json" "INPUT_OUT-DIR=reports" \
     "INPUT_MIN-WINDOWS=24" "INPUT_COMMENT=true" "INPUT_STEP-SUMMARY=true" \
     "$OUT/bin/java" $JVM_FLAGS -XX:AOTCacheOutput="$OUT/lib/app/soak-analyzer.aot" \
-      -jar "$OUT/lib/app/soak-analyzer.jar" action > "$TRAIN/train.log" 2>&1 \
+      -cp "$OUT/lib/app/soak-analyzer.jar" dev.soakanalyzer.cli.Main action > "$TRAIN/train.log" 2>&1 \
     || { cat "$TRAIN/train.log" >&2; echo "error: training run failed" >&2; exit 1; }
 )
 [ -f "$OUT/lib/app/soak-analyzer.aot" ] || { echo "error: no AOT cache was written" >&2; exit 1; }
-log "training run for the CLI's AOT cache (analyze on every fixture shape)"
+log "training run for the CLI's AOT cache (analyze on every fixture shape, one-directory glob, help, a bad flag)"
+# One JVM runs several command lines (cli.AotTraining, '::' between them): a cache holds what its
+# one training run loaded. Same class path as the launcher's, so the cache matches.
 (
   cd "$TRAIN"
   "$OUT/bin/java" $JVM_FLAGS -XX:AOTCacheOutput="$OUT/lib/app/cli.aot" \
-    -jar "$OUT/lib/app/soak-analyzer.jar" analyze --iter-glob "fixtures/**/ITER_SUMMARY_*.json" \
-    --out-dir cli-reports --verbose > "$TRAIN/train-cli.log" 2>&1 \
+    -cp "$OUT/lib/app/soak-analyzer.jar" dev.soakanalyzer.cli.AotTraining \
+    --version :: --help :: analyze --help :: analyze --min-windows x :: \
+    analyze --iter-glob "fixtures/soak_crit/ITER_SUMMARY_*.json" --out-dir flat-reports --min-windows 1 :: \
+    analyze --iter-glob "fixtures/**/ITER_SUMMARY_*.json" --out-dir cli-reports --verbose \
+    > "$TRAIN/train-cli.log" 2>&1 \
     || { cat "$TRAIN/train-cli.log" >&2; echo "error: CLI training run failed" >&2; exit 1; }
 )
+log "training run for the --help/--version AOT cache"
+(
+  cd "$TRAIN"
+  "$OUT/bin/java" $JVM_FLAGS -XX:AOTCacheOutput="$OUT/lib/app/meta.aot" \
+    -cp "$OUT/lib/app/soak-analyzer.jar" dev.soakanalyzer.cli.AotTraining --version :: --help \
+    > "$TRAIN/train-meta.log" 2>&1 \
+    || { cat "$TRAIN/train-meta.log" >&2; echo "error: --help training run failed" >&2; exit 1; }
+)
+[ -f "$OUT/lib/app/meta.aot" ] || { echo "error: no --help AOT cache was written" >&2; exit 1; }
 [ -f "$OUT/lib/app/cli.aot" ] || { echo "error: no CLI AOT cache was written" >&2; exit 1; }
 
 # 3. Smoke test of the launcher with the cache (fails loudly if the cache is rejected).
 SOAK_JAVA_OPTS="-XX:+AOTClassLinking -Xlog:aot=error" "$OUT/bin/soak-analyzer" --version > /dev/null
+SOAK_JAVA_OPTS="-XX:+AOTClassLinking -Xlog:aot=error" "$OUT/bin/soak-analyzer" analyze --help > /dev/null
 SOAK_JAVA_OPTS="-XX:+AOTClassLinking -Xlog:aot=error" "$OUT/bin/soak-analyzer" action --help > /dev/null
 log "runtime ready: $OUT ($(du -sh "$OUT" | cut -f1)), launcher $OUT/bin/soak-analyzer"
