@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -63,21 +64,56 @@ public final class Ingestor {
     IterFileParser parser =
         new IterFileParser(
             settings.catalog(), settings.defaultSymbol(), new HashSet<>(settings.symbols()));
-    Assembly assembly = new Assembly(workDir, files);
     if (cache == null) {
+      Assembly assembly = new Assembly(workDir, files, null);
       FileReader.readAll(files, parser, assembly::accept, root);
-    } else {
-      cache.begin(settings);
-      FileReader.readAll(files, parser, assembly::accept, root, cache);
-      cache.commit();
+      return assembly.result(Map.of());
     }
-    return assembly.result();
+    Map<String, ParsedFileCache.Kept> kept = cache.begin(settings);
+    ParsedFile[] parsed = new ParsedFile[files.size()];
+    FileReader.readAll(files, parser, (i, p) -> parsed[i] = p, root, cache);
+    Set<String> changed = cache.commit();
+    Set<String> dirty = null;
+    if (kept != null) {
+      dirty = new HashSet<>(changed);
+      for (int i = 0; i < parsed.length; i++) {
+        // A window numbered by position moves when a file is added or removed before it. (Kept
+        // files carry their name's window, so this scans only the names of files just read.)
+        if (parsed[i] instanceof ParsedFile.Usable u
+            && u.windowIndex() == null
+            && nameWindow(files.get(i)) == null) {
+          for (ParsedFile.Sample sample : u.samples()) {
+            dirty.add(sample.symbol());
+          }
+        }
+      }
+      // A duplicate window's warning and note come out of assembly, in file order: a symbol that
+      // had one is assembled again so they are there, where a cold run puts them.
+      for (Map.Entry<String, ParsedFileCache.Kept> k : kept.entrySet()) {
+        if (k.getValue().duplicates()) {
+          dirty.add(k.getKey());
+        }
+      }
+    }
+    Assembly assembly = new Assembly(workDir, files, dirty);
+    for (int i = 0; i < parsed.length; i++) {
+      assembly.accept(i, parsed[i]);
+      parsed[i] = null;
+    }
+    SoakData data = assembly.result(dirty == null ? Map.of() : kept);
+    cache.keep(assembly.kept(data), assembly.assembled());
+    return data;
   }
 
-  /** Folds parsed files, in path order, into per-symbol series and data-quality notes. */
+  /**
+   * Folds parsed files, in path order, into per-symbol series and data-quality notes. With a set of
+   * symbols to assemble, the others' samples are passed over: their series are the last ingest's.
+   */
   private final class Assembly {
     private final Path workDir;
     private final List<Path> files;
+    private final Set<String> only;
+    private final Set<String> withDuplicates = new HashSet<>();
     // Hashed while files stream in (thousands of symbols, one lookup per sample); sorted by name
     // once at the end.
     private final Map<String, SeriesAssembler> bySymbol = new java.util.HashMap<>();
@@ -86,9 +122,10 @@ public final class Ingestor {
     private final TreeMap<Integer, String[]> metaByWindow = new TreeMap<>();
     private int used;
 
-    Assembly(Path workDir, List<Path> files) {
+    Assembly(Path workDir, List<Path> files, Set<String> only) {
       this.workDir = workDir;
       this.files = files;
+      this.only = only;
     }
 
     void accept(int i, ParsedFile parsed) {
@@ -105,11 +142,15 @@ public final class Ingestor {
       used++;
       int window = u.windowIndex() != null ? u.windowIndex() : fromName(files.get(i), i + 1);
       for (ParsedFile.Sample sample : u.samples()) {
+        if (only != null && !only.contains(sample.symbol())) {
+          continue;
+        }
         SeriesAssembler series =
             bySymbol.computeIfAbsent(
                 sample.symbol(), s -> new SeriesAssembler(s, settings.catalog().size()));
         int replaced = series.add(window, sample.values(), i);
         if (replaced >= 0) {
+          withDuplicates.add(sample.symbol());
           String message =
               "duplicate window "
                   + window
@@ -128,22 +169,42 @@ public final class Ingestor {
       }
     }
 
-    SoakData result() {
+    /** The series, {@code unchanged} standing in for the symbols that were not assembled. */
+    SoakData result(Map<String, ParsedFileCache.Kept> unchanged) {
+      TreeMap<String, SymbolSeries> all = new TreeMap<>();
+      unchanged.forEach(
+          (symbol, k) -> {
+            if (!only.contains(symbol)) {
+              all.put(symbol, k.series());
+            }
+          });
+      bySymbol.forEach((symbol, a) -> all.put(symbol, a.build()));
       for (String wanted : settings.symbols()) {
-        if (!bySymbol.containsKey(wanted)) {
+        if (!all.containsKey(wanted)) {
           String message =
               "symbol " + wanted + " requested by --symbols was not found in any window";
           notes.add(message);
           warnings.accept(message);
         }
       }
-      List<SymbolSeries> series = new ArrayList<>(bySymbol.size());
-      new TreeMap<>(bySymbol).values().forEach(a -> series.add(a.build()));
       return new SoakData(
           settings.catalog(),
-          series,
+          new ArrayList<>(all.values()),
           meta(metaByWindow),
           new DataQuality(files.size(), used, skipped, notes));
+    }
+
+    int assembled() {
+      return bySymbol.size();
+    }
+
+    /** What the next ingest may reuse: every symbol's series, and whether it had duplicates. */
+    Map<String, ParsedFileCache.Kept> kept(SoakData data) {
+      Map<String, ParsedFileCache.Kept> out = new java.util.HashMap<>();
+      for (SymbolSeries s : data.series()) {
+        out.put(s.symbol(), new ParsedFileCache.Kept(s, withDuplicates.contains(s.symbol())));
+      }
+      return out;
     }
   }
 
@@ -151,6 +212,12 @@ public final class Ingestor {
    * The first integer in the file name (ITER_SUMMARY_12_1000PEPEUSDT.json -&gt; 12), else position.
    */
   static int fromName(Path file, int position) {
+    Integer w = nameWindow(file);
+    return w != null ? w : position;
+  }
+
+  /** The first integer (up to 9 digits) in the file name, or null when it has none. */
+  static Integer nameWindow(Path file) {
     // A scan, not a regex: it runs once per file on the assembling thread.
     String name = file.getFileName().toString();
     int i = 0;
@@ -167,7 +234,7 @@ public final class Ingestor {
         return Integer.parseInt(name, start, i, 10);
       }
     }
-    return position;
+    return null;
   }
 
   /** What the regex {@code \\d} matches without UNICODE_CHARACTER_CLASS. */

@@ -133,6 +133,74 @@ class IncrementalCycleTest {
     assertThat(kept.files().lastReused()).isZero();
   }
 
+  @Test
+  void onlyTheSymbolsOfChangedFilesAreAssembledAgain() throws Exception {
+    Files.createDirectories(work.resolve("data"));
+    Console console =
+        new Console(
+            new PrintWriter(new StringWriter()), new PrintWriter(incrementalWarnings, true), false);
+    incremental = AnalysisStep.of(new AnalysisJob(clock, console), request("inc"), kept);
+    String[] symbols = {"AAAUSDT", "BBBUSDT", "CCCUSDT", "DDDUSDT"};
+    // Flat files: no window field, the window is the name's number.
+    for (int w = 1; w <= 10; w++) {
+      for (String s : symbols) {
+        writeFlat(w + "_" + s, s, w, 1.0);
+      }
+    }
+    cycleEqualsCold();
+    assertThat(cache.lastAssembled()).isEqualTo(4);
+
+    // One new window of one symbol: only that symbol is assembled and analysed.
+    writeFlat("11_AAAUSDT", "AAAUSDT", 11, 1.0);
+    cycleEqualsCold();
+    assertThat(cache.lastAssembled()).isEqualTo(1);
+    assertThat(memo.lastComputed()).isEqualTo(1);
+
+    // A new symbol, a vanished file, and a duplicate window of a symbol not otherwise touched.
+    writeFlat("1_EEEUSDT", "EEEUSDT", 1, 1.0);
+    Files.delete(work.resolve("data/ITER_SUMMARY_3_BBBUSDT.json"));
+    writeFlat("5_CCCUSDT_retry", "CCCUSDT", 5, 3.0);
+    assertThat(cycleEqualsCold())
+        .contains(
+            "duplicate window 5 for CCCUSDT: data/ITER_SUMMARY_5_CCCUSDT_retry.json replaces");
+    assertThat(cache.lastAssembled()).isEqualTo(3);
+
+    // Nothing changed: the symbol with the duplicate is assembled again, so its warning is there.
+    assertThat(cycleEqualsCold()).contains("duplicate window 5 for CCCUSDT");
+    assertThat(cache.lastAssembled()).isEqualTo(1);
+
+    // A file whose name has no number is numbered by its position; a file sorting before it
+    // moves that position, so its symbol is assembled again although its files did not change.
+    writeFlat("last_DDDUSDT", "DDDUSDT", 0, 2.0);
+    cycleEqualsCold();
+    writeFlat("0_AAAUSDT", "AAAUSDT", 0, 1.0);
+    cycleEqualsCold();
+    assertThat(cache.lastAssembled()).isEqualTo(3); // AAA, DDD, and CCC with its duplicate
+
+    // Every file of a symbol vanishes: so does its series.
+    try (Stream<Path> list = Files.list(work.resolve("data"))) {
+      for (Path p : (Iterable<Path>) list::iterator) {
+        if (p.getFileName().toString().contains("DDDUSDT")) {
+          Files.delete(p);
+        }
+      }
+    }
+    cycleEqualsCold();
+    assertThat(reports("inc").get("SOAK_SUMMARY.json")).doesNotContain("DDDUSDT");
+  }
+
+  private void writeFlat(String name, String symbol, int w, double factor) throws IOException {
+    write(
+        "ITER_SUMMARY_" + name + ".json",
+        String.format(
+            Locale.ROOT,
+            "{\"symbol\": \"%s\", \"edge_bps\": %.3f, \"maker_taker_ratio\": 0.850,"
+                + " \"p95_latency_ms\": %.1f, \"risk_ratio\": 0.300}",
+            symbol,
+            3.0 - 0.01 * w * factor,
+            200.0 + 4.0 * w * factor));
+  }
+
   /** Runs one incremental cycle and one cold analysis and compares every report and warning. */
   private String cycleEqualsCold() throws Exception {
     incrementalWarnings.getBuffer().setLength(0);
