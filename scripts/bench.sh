@@ -236,8 +236,10 @@ ensure_data() {
 CYCLE_ROWS=()
 echo "soak-analyzer on $ON; $RUNS paired runs per row (+1 warm-up); $(nproc) cores;" \
   "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '| case | files | ours | I/O floor | java -version | peer | ours/floor | ours/java | ours/peer | peak RSS | target |\n'
-printf '|---|---|---|---|---|---|---|---|---|---|---|\n'
+if [[ ",$CASES," =~ ,(version|help|[0-9]+x[0-9]+), ]]; then
+  printf '| case | files | ours | I/O floor | java -version | peer | ours/floor | ours/java | ours/peer | peak RSS | target |\n'
+  printf '|---|---|---|---|---|---|---|---|---|---|---|\n'
+fi
 for c in "${CASE_LIST[@]}"; do
   case "$c" in
     version | help) bench_row "$c" "$c" "" ;;
@@ -254,7 +256,7 @@ for c in "${CASE_LIST[@]}"; do
   esac
 done
 if [ "${#CYCLE_ROWS[@]}" -gt 0 ]; then
-  echo
+  [ "${#CYCLE_ROWS[@]}" -eq "${#CASE_LIST[@]}" ] || echo
   printf '| case | files | second cycle | cold analyze | cycle/cold | cold in-process | cycle/in-process | peak RSS (cycle) | target |\n'
   printf '|---|---|---|---|---|---|---|---|---|\n'
   printf '%s\n' "${CYCLE_ROWS[@]}"
