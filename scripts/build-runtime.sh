@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds the trimmed Java runtime the action's container ships, and the same runtime locally:
 #   1. jlink a JDK 25 runtime holding only the modules jdeps reports for the jar (+ TLS providers);
-#   2. a training run of `soak-analyzer action` on the bundled fixtures writes a JDK 25 AOT cache
-#      (JEP 483/514: classes loaded and linked ahead of time), so start-up skips that work;
-#   3. a launcher bin/soak-analyzer that uses the cache.
+#   2. training runs on the bundled fixtures write JDK 25 AOT caches (JEP 483/514: classes loaded
+#      and linked ahead of time), one per command family: action, the CLI, a lone --help/--version;
+#   3. a launcher bin/soak-analyzer that picks the cache by subcommand.
 # The Dockerfile runs this very script, so what is tested here is what ships.
 #
 # Usage: scripts/build-runtime.sh [--jar PATH] [--out DIR] [--fixtures DIR]
