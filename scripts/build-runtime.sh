@@ -72,7 +72,10 @@ cat > "$OUT/bin/soak-analyzer" <<'LAUNCHER'
 # soak-analyzer on its trimmed runtime, with the AOT cache made by a training run.
 # bash, not sh: dash drops environment variables whose names hold a hyphen, and the runner passes
 # action inputs exactly so (INPUT_ITER-GLOB).
-HERE="$(cd "$(dirname "$0")/.." && pwd)"
+# BASH_SOURCE, not $0: bin/soak-analyzer sources this file (one bash process less per start).
+SELF="${BASH_SOURCE[0]}"
+[[ "$SELF" == */* ]] || SELF="./$SELF"
+HERE="$(cd "${SELF%/*}/.." && pwd)"
 APP="$HERE/lib/app"
 # Three caches: the action's (GitHub client, Redis, the whole action path), a lean one for the
 # CLI (analyze and friends) and a tiny one for a lone --help or --version. A cache loads every class
