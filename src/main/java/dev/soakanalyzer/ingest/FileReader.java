@@ -61,6 +61,20 @@ final class FileReader {
       Sink sink,
       java.util.Optional<Path> root,
       ParsedFileCache cache) {
+    readAll(files, null, parser, sink, root, cache);
+  }
+
+  /**
+   * As above; {@code attributes} (parallel to {@code files}, or null) holds what the directory walk
+   * read for each file, so that file is not stat'ed a second time. A null entry is stat'ed here.
+   */
+  static void readAll(
+      List<Path> files,
+      List<java.nio.file.attribute.BasicFileAttributes> attributes,
+      IterFileParser parser,
+      Sink sink,
+      java.util.Optional<Path> root,
+      ParsedFileCache cache) {
     Path realRoot;
     try {
       realRoot = root.isPresent() ? root.get().toRealPath() : null;
@@ -70,7 +84,7 @@ final class FileReader {
     Path confine = realRoot;
     if (files.size() < PARALLEL_THRESHOLD) {
       for (int i = 0; i < files.size(); i++) {
-        sink.accept(i, readAndParse(parser, files.get(i), confine, cache));
+        sink.accept(i, readAndParse(parser, files.get(i), attrsOf(attributes, i), confine, cache));
       }
       return;
     }
@@ -93,7 +107,8 @@ final class FileReader {
                 () -> {
                   ParsedFile[] out = new ParsedFile[to - from];
                   for (int i = from; i < to; i++) {
-                    out[i - from] = readAndParse(parser, files.get(i), confine, cache);
+                    out[i - from] =
+                        readAndParse(parser, files.get(i), attrsOf(attributes, i), confine, cache);
                   }
                   return out;
                 }));
@@ -130,6 +145,21 @@ final class FileReader {
    */
   static ParsedFile readAndParse(
       IterFileParser parser, Path file, Path realRoot, ParsedFileCache cache) {
+    return readAndParse(parser, file, null, realRoot, cache);
+  }
+
+  private static java.nio.file.attribute.BasicFileAttributes attrsOf(
+      List<java.nio.file.attribute.BasicFileAttributes> attributes, int i) {
+    return attributes == null ? null : attributes.get(i);
+  }
+
+  /** As above; {@code walked} is the file's attributes from the directory walk, or null. */
+  static ParsedFile readAndParse(
+      IterFileParser parser,
+      Path file,
+      java.nio.file.attribute.BasicFileAttributes walked,
+      Path realRoot,
+      ParsedFileCache cache) {
     // The confinement check runs every time: a symlink may have been re-pointed since.
     if (realRoot != null) {
       try {
@@ -144,9 +174,12 @@ final class FileReader {
     long statSize;
     // Checked before open: opening a FIFO blocks until a writer comes, a device may never end.
     try {
+      // The walk followed links as this stat does, and ran just before: the same answer.
       java.nio.file.attribute.BasicFileAttributes attrs =
-          java.nio.file.Files.readAttributes(
-              file, java.nio.file.attribute.BasicFileAttributes.class);
+          walked != null
+              ? walked
+              : java.nio.file.Files.readAttributes(
+                  file, java.nio.file.attribute.BasicFileAttributes.class);
       if (!attrs.isRegularFile()) {
         return new ParsedFile.Skipped(
             attrs.isDirectory()

@@ -26,6 +26,16 @@ public final class GlobResolver {
   private GlobResolver() {}
 
   public static List<Path> resolve(Path workDir, String glob) {
+    return match(workDir, glob).files();
+  }
+
+  /**
+   * The matches in path order, with the attributes the directory walk already read for each (null
+   * where no stat was made: a one-directory listing), so the reader need not stat them again.
+   */
+  record Matches(List<Path> files, List<BasicFileAttributes> attributes) {}
+
+  static Matches match(Path workDir, String glob) {
     String pattern = glob.replace('\\', '/');
     boolean absolute = pattern.startsWith("/") || pattern.matches("^[A-Za-z]:/.*");
     Path root = absolute ? Path.of(pattern.substring(0, pattern.indexOf('/') + 1)) : workDir;
@@ -45,7 +55,7 @@ public final class GlobResolver {
     String rest =
         String.join("/", java.util.Arrays.copyOfRange(segments, literal, segments.length));
     if (!Files.isDirectory(base)) {
-      return List.of();
+      return new Matches(List.of(), List.of());
     }
     if (!rest.contains("/") && !rest.contains("**")) {
       return listOneDirectory(base, rest);
@@ -55,7 +65,7 @@ public final class GlobResolver {
       matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + variant));
     }
     int depth = rest.contains("**") ? Integer.MAX_VALUE : rest.split("/").length;
-    List<Path> out = new ArrayList<>();
+    List<Entry> out = new ArrayList<>();
     Path walkBase = base;
     try {
       Files.walkFileTree(
@@ -69,7 +79,7 @@ public final class GlobResolver {
                 Path rel = walkBase.relativize(file);
                 for (PathMatcher m : matchers) {
                   if (m.matches(rel)) {
-                    out.add(file);
+                    out.add(new Entry(file.toString(), file, attrs));
                     break;
                   }
                 }
@@ -88,7 +98,7 @@ public final class GlobResolver {
     return sorted(out);
   }
 
-  private static List<Path> listOneDirectory(Path dir, String pattern) {
+  private static Matches listOneDirectory(Path dir, String pattern) {
     // Entries share the directory, so their path text orders as their names do: sorting the
     // shorter names gives the same order for less work.
     List<Entry> out = new ArrayList<>();
@@ -100,22 +110,29 @@ public final class GlobResolver {
         Path name = p.getFileName();
         String text = name.toString();
         if (matcher.matches(text, name)) {
-          out.add(new Entry(text, p));
+          out.add(new Entry(text, p, null));
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Entry[] entries = out.toArray(new Entry[0]);
-    java.util.Arrays.sort(entries, (a, b) -> a.name().compareTo(b.name()));
-    List<Path> paths = new ArrayList<>(entries.length);
-    for (Entry e : entries) {
-      paths.add(e.path());
-    }
-    return paths;
+    return sorted(out);
   }
 
-  private record Entry(String name, Path path) {}
+  /** A match with its sort key (path or name text) and the walk's attributes, if any. */
+  private record Entry(String key, Path path, BasicFileAttributes attrs) {}
+
+  private static Matches sorted(List<Entry> matches) {
+    Entry[] entries = matches.toArray(new Entry[0]);
+    java.util.Arrays.sort(entries, (a, b) -> a.key().compareTo(b.key()));
+    List<Path> paths = new ArrayList<>(entries.length);
+    List<BasicFileAttributes> attributes = new ArrayList<>(entries.length);
+    for (Entry e : entries) {
+      paths.add(e.path());
+      attributes.add(e.attrs());
+    }
+    return new Matches(paths, attributes);
+  }
 
   /**
    * One path segment's glob. A pattern of literals and {@code *} only (ITER_SUMMARY_*.json) is
@@ -155,21 +172,6 @@ public final class GlobResolver {
       }
       return name.length() - last.length() >= pos && name.endsWith(last);
     }
-  }
-
-  private static List<Path> sorted(List<Path> paths) {
-    String[] keys = new String[paths.size()];
-    Integer[] order = new Integer[paths.size()];
-    for (int i = 0; i < keys.length; i++) {
-      keys[i] = paths.get(i).toString();
-      order[i] = i;
-    }
-    java.util.Arrays.sort(order, (a, b) -> keys[a].compareTo(keys[b]));
-    List<Path> out = new ArrayList<>(paths.size());
-    for (Integer i : order) {
-      out.add(paths.get(i));
-    }
-    return out;
   }
 
   /** Every way of letting each {@code **}/ match zero directories. */

@@ -44,8 +44,7 @@ public final class Ingestor {
 
   /** Reads every file matched by {@code glob} under {@code workDir}. */
   public SoakData ingest(Path workDir, String glob) {
-    List<Path> files = GlobResolver.resolve(workDir, glob);
-    return ingest(workDir, files);
+    return ingest(workDir, GlobResolver.match(workDir, glob), java.util.Optional.empty());
   }
 
   /**
@@ -53,25 +52,27 @@ public final class Ingestor {
    * outside {@code root} is skipped.
    */
   public SoakData ingest(Path workDir, String glob, java.util.Optional<Path> root) {
-    return ingest(workDir, GlobResolver.resolve(workDir, glob), root);
+    return ingest(workDir, GlobResolver.match(workDir, glob), root);
   }
 
   public SoakData ingest(Path workDir, List<Path> files) {
-    return ingest(workDir, files, java.util.Optional.empty());
+    return ingest(workDir, new GlobResolver.Matches(files, null), java.util.Optional.empty());
   }
 
-  private SoakData ingest(Path workDir, List<Path> files, java.util.Optional<Path> root) {
+  private SoakData ingest(
+      Path workDir, GlobResolver.Matches matches, java.util.Optional<Path> root) {
+    List<Path> files = matches.files();
     IterFileParser parser =
         new IterFileParser(
             settings.catalog(), settings.defaultSymbol(), new HashSet<>(settings.symbols()));
     if (cache == null) {
       Assembly assembly = new Assembly(workDir, files, null);
-      FileReader.readAll(files, parser, assembly::accept, root);
+      FileReader.readAll(files, matches.attributes(), parser, assembly::accept, root, null);
       return assembly.result(Map.of());
     }
     Map<String, ParsedFileCache.Kept> kept = cache.begin(settings);
     ParsedFile[] parsed = new ParsedFile[files.size()];
-    FileReader.readAll(files, parser, (i, p) -> parsed[i] = p, root, cache);
+    FileReader.readAll(files, matches.attributes(), parser, (i, p) -> parsed[i] = p, root, cache);
     Set<String> changed = cache.commit();
     Set<String> dirty = null;
     if (kept != null) {

@@ -44,4 +44,30 @@ class NonRegularFilesTest {
         .contains("skipped in/ITER_SUMMARY_3.json: not a regular file (a FIFO, socket or device)");
     assertThat(dir.resolve("out/SOAK_SUMMARY.json")).exists();
   }
+
+  @Test
+  void aRecursiveGlobReadsTheRegularFilesWithTheWalksAttributesAndNeverOpensAFifo()
+      throws Exception {
+    Path in = Files.createDirectories(dir.resolve("in/a"));
+    Files.writeString(in.resolve("ITER_SUMMARY_1.json"), "{\"symbol\":\"BTCUSDT\",\"edge_bps\":3}");
+    Files.writeString(in.resolve("ITER_SUMMARY_2.json"), "{\"symbol\":\"BTCUSDT\",\"edge_bps\":4}");
+    Process mkfifo =
+        new ProcessBuilder("mkfifo", in.resolve("ITER_SUMMARY_3.json").toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+
+    CliRunner.Result r =
+        CliRunner.run(
+            dir,
+            Map.of(),
+            "analyze",
+            "--iter-glob",
+            "in/**/ITER_SUMMARY_*.json",
+            "--out-dir",
+            "out",
+            "--min-windows",
+            "1");
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(Files.readString(dir.resolve("out/SOAK_SUMMARY.json"))).contains("\"windows\": 2");
+  }
 }
