@@ -49,6 +49,8 @@ public final class ParsedFileCache {
   private Set<String> changed = ConcurrentHashMap.newKeySet();
   private final AtomicInteger reads = new AtomicInteger();
   private final AtomicInteger reused = new AtomicInteger();
+  // Distinct last-ingest files found unchanged: when that is all of them, none vanished.
+  private final AtomicInteger unchanged = new AtomicInteger();
 
   /**
    * Starts an ingest; entries parsed under other settings are dropped. Returns the series kept by
@@ -66,6 +68,7 @@ public final class ParsedFileCache {
     changed = ConcurrentHashMap.newKeySet();
     reads.set(0);
     reused.set(0);
+    unchanged.set(0);
     Map<String, Kept> last = kept;
     kept = null;
     return last;
@@ -81,7 +84,9 @@ public final class ParsedFileCache {
       symbolsOf(e.parsed(), changed);
       return null;
     }
-    current.put(file, e);
+    if (current.put(file, e) == null) {
+      unchanged.incrementAndGet();
+    }
     reused.incrementAndGet();
     return e.parsed();
   }
@@ -102,9 +107,13 @@ public final class ParsedFileCache {
    * Returns the symbols of the files that are new, changed or gone since the last ingest.
    */
   Set<String> commit() {
-    for (Map.Entry<Path, Entry> e : previous.entrySet()) {
-      if (!current.containsKey(e.getKey())) {
-        symbolsOf(e.getValue().parsed(), changed);
+    // The scan for vanished files is skipped when every kept file was found unchanged (the usual
+    // cycle: files only added); it costs a lookup per file.
+    if (unchanged.get() < previous.size()) {
+      for (Map.Entry<Path, Entry> e : previous.entrySet()) {
+        if (!current.containsKey(e.getKey())) {
+          symbolsOf(e.getValue().parsed(), changed);
+        }
       }
     }
     previous = current;
