@@ -153,11 +153,13 @@ public record AnalysisJob(Clock clock, Console console) {
                 java.nio.file.LinkOption.NOFOLLOW_LINKS);
         FileLock ignored = lockFile.lock();
         AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
+      Map<Path, AtomicFiles.Content> staged = new LinkedHashMap<>();
       for (Map.Entry<String, AtomicFiles.Content> e : files.entrySet()) {
         Path target = outDir.resolve(e.getKey());
-        batch.stage(target, e.getValue());
+        staged.put(target, e.getValue());
         written.put(e.getKey(), target);
       }
+      batch.stageAll(staged);
       batch.commit();
     }
     return written;

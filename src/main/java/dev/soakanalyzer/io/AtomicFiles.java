@@ -79,10 +79,94 @@ public final class AtomicFiles {
 
     /** Writes {@code content} next to {@code target}, not yet visible there. */
     public void stage(Path target, Content content) throws IOException {
+      writeStaged(reserve(target), content);
+    }
+
+    /**
+     * Stages every file, rendering and syncing them on up to two threads (a big report set is CPU
+     * bound while the second core sits idle); they are committed in the map's order all the same. A
+     * failure in any of them stages none visibly: {@link #close} removes every temp file.
+     */
+    public void stageAll(java.util.Map<Path, Content> files) throws IOException {
+      java.util.List<Path> temps = new java.util.ArrayList<>();
+      for (Path target : files.keySet()) {
+        temps.add(reserve(target));
+      }
+      java.util.List<Content> contents = new java.util.ArrayList<>(files.values());
+      if (contents.size() < 2 || Runtime.getRuntime().availableProcessors() < 2) {
+        for (int i = 0; i < contents.size(); i++) {
+          writeStaged(temps.get(i), contents.get(i));
+        }
+        return;
+      }
+      // Both threads take the next unwritten file until none is left.
+      int count = contents.size();
+      java.util.concurrent.atomic.AtomicInteger claim =
+          new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.CompletableFuture<Void> helper =
+          new java.util.concurrent.CompletableFuture<>();
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  for (int i = claim.getAndIncrement(); i < count; i = claim.getAndIncrement()) {
+                    writeStagedUnchecked(temps.get(i), contents.get(i));
+                  }
+                  helper.complete(null);
+                } catch (Throwable e) {
+                  helper.completeExceptionally(e);
+                }
+              },
+              "soak-report-writer");
+      t.setDaemon(true);
+      t.start();
+      Throwable failure = null;
+      try {
+        for (int i = claim.getAndIncrement(); i < count; i = claim.getAndIncrement()) {
+          writeStaged(temps.get(i), contents.get(i));
+        }
+      } catch (IOException | RuntimeException | Error e) {
+        failure = e;
+        claim.set(count); // the helper stops after its current file
+      }
+      try {
+        helper.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        Throwable cause =
+            e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : e.getCause();
+        if (failure == null) {
+          failure = cause;
+        } else {
+          failure.addSuppressed(cause);
+        }
+      }
+      if (failure instanceof IOException io) {
+        throw io;
+      } else if (failure instanceof RuntimeException r) {
+        throw r;
+      } else if (failure instanceof Error err) {
+        throw err;
+      }
+    }
+
+    /** A temp file next to {@code target}, registered so that {@link #close} removes it. */
+    private synchronized Path reserve(Path target) throws IOException {
       Path dir = target.toAbsolutePath().getParent();
       Files.createDirectories(dir);
       Path temp = createTemp(dir, target);
       staged.add(new Path[] {temp, target});
+      return temp;
+    }
+
+    private static void writeStagedUnchecked(Path temp, Content content) {
+      try {
+        writeStaged(temp, content);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    private static void writeStaged(Path temp, Content content) throws IOException {
       try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE);
           java.io.Writer w = new java.io.BufferedWriter(utf8(ch), 1 << 16)) {
         content.writeTo(w);
