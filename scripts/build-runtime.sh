@@ -132,12 +132,14 @@ log "training run for the AOT cache"
 [ -f "$OUT/lib/app/soak-analyzer.aot" ] || { echo "error: no AOT cache was written" >&2; exit 1; }
 log "training run for the CLI's AOT cache (analyze on every fixture shape, one-directory glob, help, a bad flag)"
 # One JVM runs several command lines (cli.AotTraining, '::' between them): a cache holds what its
-# one training run loaded. Same class path as the launcher's, so the cache matches.
+# one training run loaded. Same class path as the launcher's, so the cache matches. The same analyze
+# twice: the second replaces existing reports, as most real runs do (backups, kept permissions).
 (
   cd "$TRAIN"
   "$OUT/bin/java" $JVM_FLAGS -XX:AOTCacheOutput="$OUT/lib/app/cli.aot" \
     -cp "$OUT/lib/app/soak-analyzer.jar" dev.soakanalyzer.cli.AotTraining \
     --version :: --help :: analyze --help :: analyze --min-windows x :: \
+    analyze --iter-glob "fixtures/soak_crit/ITER_SUMMARY_*.json" --out-dir flat-reports --min-windows 1 :: \
     analyze --iter-glob "fixtures/soak_crit/ITER_SUMMARY_*.json" --out-dir flat-reports --min-windows 1 :: \
     analyze --iter-glob "fixtures/**/ITER_SUMMARY_*.json" --out-dir cli-reports --verbose \
     > "$TRAIN/train-cli.log" 2>&1 \

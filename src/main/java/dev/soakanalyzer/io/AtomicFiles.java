@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that readers see either the previous complete content or the new complete
@@ -267,13 +268,13 @@ public final class AtomicFiles {
   }
 
   /**
-   * The temp file next to the target. createTempFile makes it owner-only (0600); a report must stay
-   * readable by whoever could read the previous one (e.g. the GitHub Action writes as root in its
-   * container and later steps read as the runner's user), so it gets the target's permissions, or
-   * rw-r--r-- for a new file.
+   * The temp file next to the target, made owner-only (0600); a report must stay readable by
+   * whoever could read the previous one (e.g. the GitHub Action writes as root in its container and
+   * later steps read as the runner's user), so it gets the target's permissions, or rw-r--r-- for a
+   * new file.
    */
   private static Path createTemp(Path dir, Path target) throws IOException {
-    Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    Path temp = newTempFile(dir, target);
     if (Files.getFileStore(temp)
         .supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
       java.util.Set<java.nio.file.attribute.PosixFilePermission> perms =
@@ -284,4 +285,34 @@ public final class AtomicFiles {
     }
     return temp;
   }
+
+  /**
+   * An empty owner-only file named {@code .TARGET.<random>.tmp} in {@code dir}, made with
+   * CREATE_NEW as Files.createTempFile makes it. Not createTempFile itself: its SecureRandom is
+   * seeded through the security providers on first use, a cost every small run paid; a name nobody
+   * else can create first needs no secret.
+   */
+  private static Path newTempFile(Path dir, Path target) throws IOException {
+    boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+    for (int attempt = 0; ; attempt++) {
+      Path temp =
+          dir.resolve(
+              "."
+                  .concat(target.getFileName().toString())
+                  .concat(".")
+                  .concat(Long.toUnsignedString(ThreadLocalRandom.current().nextLong()))
+                  .concat(".tmp"));
+      try {
+        return posix ? Files.createFile(temp, OWNER_ONLY) : Files.createFile(temp);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (attempt >= 100) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static final java.nio.file.attribute.FileAttribute<?> OWNER_ONLY =
+      java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+          java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
 }

@@ -23,11 +23,25 @@ public record Violation(
    * The order of VIOLATIONS.json, the alert text and the signature: CRIT first, then symbol,
    * metric, window.
    */
-  public static final Comparator<Violation> SEVERITY_ORDER =
-      Comparator.comparing(Violation::level, Comparator.reverseOrder())
-          .thenComparing(Violation::symbol)
-          .thenComparing(Violation::metric)
-          .thenComparingInt(Violation::windowIndex);
+  public static final Comparator<Violation> SEVERITY_ORDER = new SeverityOrder();
+
+  /**
+   * Written out, not chained from Comparator.comparing: the chain's lambdas are spun at run time on
+   * every start, which a small run notices.
+   */
+  private static final class SeverityOrder implements Comparator<Violation> {
+    @Override
+    public int compare(Violation a, Violation b) {
+      int c = b.level.compareTo(a.level);
+      if (c == 0) {
+        c = a.symbol.compareTo(b.symbol);
+      }
+      if (c == 0) {
+        c = a.metric.compareTo(b.metric);
+      }
+      return c != 0 ? c : Integer.compare(a.windowIndex, b.windowIndex);
+    }
+  }
 
   public Violation {
     Objects.requireNonNull(symbol, "symbol");

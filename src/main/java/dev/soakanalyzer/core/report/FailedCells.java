@@ -73,10 +73,9 @@ public final class FailedCells {
 
   /** Worst first, as the reports list them. */
   public static final Comparator<FailedCell> ORDER =
-      Comparator.comparing(FailedCell::level, Comparator.reverseOrder())
-          .thenComparing(FailedCell::excess, Comparator.reverseOrder())
-          .thenComparing(FailedCell::symbol)
-          .thenComparingInt(FailedCell::order);
+      // One comparison for both orders; not chained from Comparator.comparing, whose lambdas are
+      // spun at run time on every start.
+      (a, b) -> compare(a, a.level(), a.excess(), b, b.level(), b.excess());
 
   /** Every violated cell of the analysis, worst first. */
   public static List<FailedCell> of(Analysis a) {
@@ -112,16 +111,21 @@ public final class FailedCells {
 
   private record Keyed(FailedCell cell, Level level, double excess) {}
 
-  /** Exactly {@link #ORDER}: level and excess descending, then symbol, then catalog order. */
   private static int compare(Keyed a, Keyed b) {
-    int c = b.level().compareTo(a.level());
+    return compare(a.cell(), a.level(), a.excess(), b.cell(), b.level(), b.excess());
+  }
+
+  /** {@link #ORDER}: level and excess descending, then symbol, then catalog order. */
+  private static int compare(
+      FailedCell a, Level levelA, double excessA, FailedCell b, Level levelB, double excessB) {
+    int c = levelB.compareTo(levelA);
     if (c == 0) {
-      c = Double.compare(b.excess(), a.excess());
+      c = Double.compare(excessB, excessA);
     }
     if (c == 0) {
-      c = a.cell().symbol().compareTo(b.cell().symbol());
+      c = a.symbol().compareTo(b.symbol());
     }
-    return c != 0 ? c : Integer.compare(a.cell().order(), b.cell().order());
+    return c != 0 ? c : Integer.compare(a.order(), b.order());
   }
 
   /** The cells without any value, in symbol then catalog order: {@code BTCUSDT risk_ratio}. */

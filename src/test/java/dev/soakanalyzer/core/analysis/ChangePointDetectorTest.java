@@ -10,6 +10,21 @@ import org.junit.jupiter.api.Test;
 class ChangePointDetectorTest {
 
   @Test
+  void theWrittenOutHermiteRuleIsTheLibrarysBitForBit() {
+    var rule =
+        new org.apache.commons.math3.analysis.integration.gauss.HermiteRuleFactory()
+            .getRule(ChangePointDetector.NODES.length);
+    double[] nodes = new double[ChangePointDetector.NODES.length];
+    double[] weights = new double[nodes.length];
+    for (int i = 0; i < nodes.length; i++) {
+      nodes[i] = Math.sqrt(2) * rule.getFirst()[i];
+      weights[i] = rule.getSecond()[i] / Math.sqrt(Math.PI);
+    }
+    assertThat(ChangePointDetector.NODES).hasSize(24).containsExactly(nodes);
+    assertThat(ChangePointDetector.WEIGHTS).containsExactly(weights);
+  }
+
+  @Test
   void aClearDropIsFoundAtTheFirstWindowOfTheNewLevelWithMediansOfBothSides() {
     SplittableRandom r = new SplittableRandom(7);
     int n = 48;
