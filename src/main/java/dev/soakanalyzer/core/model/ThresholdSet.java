@@ -54,28 +54,18 @@ public record ThresholdSet(
         problems.add(contradiction(m, t, null));
       }
     }
-    perSymbol.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(
-            e ->
-                e.getValue().entrySet().stream()
-                    .sorted(Map.Entry.comparingByKey())
-                    .forEach(
-                        mt ->
-                            catalog
-                                .find(mt.getKey())
-                                .ifPresentOrElse(
-                                    m -> {
-                                      if (mt.getValue().isContradictory(m.direction())) {
-                                        problems.add(contradiction(m, mt.getValue(), e.getKey()));
-                                      }
-                                    },
-                                    () ->
-                                        problems.add(
-                                            "unknown metric "
-                                                + mt.getKey()
-                                                + " in thresholds for "
-                                                + e.getKey()))));
+    // In name order; TreeMaps, not sorted streams (their comparators are spun at run time).
+    for (Map.Entry<String, Map<String, Threshold>> e :
+        new java.util.TreeMap<>(perSymbol).entrySet()) {
+      for (Map.Entry<String, Threshold> mt : new java.util.TreeMap<>(e.getValue()).entrySet()) {
+        java.util.Optional<MetricDef> m = catalog.find(mt.getKey());
+        if (m.isEmpty()) {
+          problems.add("unknown metric " + mt.getKey() + " in thresholds for " + e.getKey());
+        } else if (mt.getValue().isContradictory(m.get().direction())) {
+          problems.add(contradiction(m.get(), mt.getValue(), e.getKey()));
+        }
+      }
+    }
     return problems;
   }
 

@@ -6,7 +6,6 @@ import dev.soakanalyzer.core.model.ChangePoint;
 import dev.soakanalyzer.core.model.MetricCell;
 import dev.soakanalyzer.core.model.SymbolAnalysis;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -71,7 +70,18 @@ public final class SignalText {
         }
       }
     }
-    out.sort(Comparator.comparing((Shift x) -> x.cell().status() == CellStatus.CRIT ? 0 : 1));
-    return out;
+    // CRIT first, each level in symbol order (a stable partition, without a sort's comparator)
+    List<Shift> ordered = new ArrayList<>(out.size());
+    for (Shift x : out) {
+      if (x.cell().status() == CellStatus.CRIT) {
+        ordered.add(x);
+      }
+    }
+    for (Shift x : out) {
+      if (x.cell().status() != CellStatus.CRIT) {
+        ordered.add(x);
+      }
+    }
+    return ordered;
   }
 }
