@@ -62,6 +62,7 @@ final class IterFileParser {
     List<ParsedFile.Sample> samples = new ArrayList<>();
     List<String> problems = new ArrayList<>(0);
     boolean recognized = false;
+    String rootSymbol = text(root.get("symbol"));
     if (symbols instanceof List<?> list) {
       // runner: one portfolio-level summary per window
       recognized = true;
@@ -80,12 +81,12 @@ final class IterFileParser {
       recognized = true;
       String symbol = text(s.get("symbol"));
       if (symbol == null) {
-        symbol = text(root.get("symbol"));
+        symbol = rootSymbol;
       }
       addSample(samples, problems, symbol == null ? defaultSymbol : symbol, s);
-    } else if (text(root.get("symbol")) != null) {
+    } else if (rootSymbol != null) {
       recognized = true;
-      addSample(samples, problems, text(root.get("symbol")), root);
+      addSample(samples, problems, rootSymbol, root);
     } else {
       // keyed: every top-level object holding at least one known metric
       for (int i = 0; i < root.size(); i++) {
@@ -122,7 +123,7 @@ final class IterFileParser {
       return;
     }
     symbol = symbol.strip();
-    if (symbol.length() > MAX_SYMBOL_LENGTH || symbol.chars().anyMatch(Character::isISOControl)) {
+    if (symbol.length() > MAX_SYMBOL_LENGTH || hasControl(symbol)) {
       problems.add(
           "symbol name is not usable (over "
               + MAX_SYMBOL_LENGTH
@@ -147,6 +148,16 @@ final class IterFileParser {
     if (any) {
       samples.add(new ParsedFile.Sample(symbol, values));
     }
+  }
+
+  /** A loop, not chars().anyMatch(...): it runs once per file, mostly before the JIT has. */
+  private static boolean hasControl(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isISOControl(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean holdsKnownMetric(Obj object) {

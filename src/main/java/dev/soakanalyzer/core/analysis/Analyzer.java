@@ -18,12 +18,16 @@ import dev.soakanalyzer.core.model.Violation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Turns ingested series into the analysis: per-window violations, per-cell status, statistics,
  * trend and plot points, counts of cells and the verdict. One pass per series: linear in windows.
  */
 public final class Analyzer {
+  /** Windows x symbols to analyse from which the symbols are spread over the cores. */
+  static final long PARALLEL_POINTS = 10_000;
+
   private Analyzer() {}
 
   public static Analysis analyze(SoakData data, AnalysisSettings settings, Instant generatedAt) {
@@ -40,20 +44,44 @@ public final class Analyzer {
     if (memo != null) {
       memo.begin(catalog, settings.thresholds(), settings.timeBuckets());
     }
-    List<SymbolAnalysis> symbols = new ArrayList<>(data.series().size());
-    List<List<Violation>> bySymbol = new ArrayList<>(data.series().size());
+    List<SymbolSeries> all = data.series();
+    AnalysisMemo.Result[] results = new AnalysisMemo.Result[all.size()];
+    boolean[] computed = new boolean[all.size()];
+    long pointsToCompute = 0;
+    int toCompute = 0;
+    for (int i = 0; i < results.length; i++) {
+      results[i] = memo == null ? null : memo.lookup(all.get(i));
+      if (results[i] == null) {
+        computed[i] = true;
+        toCompute++;
+        pointsToCompute += all.get(i).size();
+      }
+    }
+    // Each symbol's analysis is independent of the others': many of them use every core. A small
+    // run stays on this thread (starting the pool would cost more than it saves).
+    if (toCompute >= 2 && pointsToCompute >= PARALLEL_POINTS) {
+      IntStream.range(0, results.length)
+          .parallel()
+          .filter(i -> computed[i])
+          .forEach(i -> results[i] = analyzeSymbol(all.get(i), catalog, settings));
+    } else {
+      for (int i = 0; i < results.length; i++) {
+        if (computed[i]) {
+          results[i] = analyzeSymbol(all.get(i), catalog, settings);
+        }
+      }
+    }
+    List<SymbolAnalysis> symbols = new ArrayList<>(all.size());
+    List<List<Violation>> bySymbol = new ArrayList<>(all.size());
     int total = 0;
     int crit = 0;
     int warn = 0;
     int ok = 0;
     int noData = 0;
-    for (SymbolSeries series : data.series()) {
-      AnalysisMemo.Result r = memo == null ? null : memo.lookup(series);
-      if (r == null) {
-        r = analyzeSymbol(series, catalog, settings);
-        if (memo != null) {
-          memo.store(r);
-        }
+    for (int i = 0; i < results.length; i++) {
+      AnalysisMemo.Result r = results[i];
+      if (computed[i] && memo != null) {
+        memo.store(r);
       }
       for (MetricCell cell : r.analysis().cells()) {
         switch (cell.status()) {
@@ -77,7 +105,7 @@ public final class Analyzer {
         settings.timeBuckets(),
         catalog,
         symbols,
-        inSeverityOrder(data.series(), bySymbol, total),
+        inSeverityOrder(all, bySymbol, total),
         new CellCounts(crit, warn, ok, noData),
         data.meta(),
         data.quality(),
