@@ -17,6 +17,13 @@ import picocli.CommandLine.Model.CommandSpec;
  * code.
  */
 public final class Main {
+  static {
+    // picocli's switch for its Groovy-closure support: without it, the first CommandLine looks up
+    // groovy.lang.Closure, which is in no AOT cache, so the JVM opens and indexes the whole jar
+    // on every start just to fail that lookup.
+    System.setProperty("picocli.disable.closures", "true");
+  }
+
   private static final String DESCRIPTION =
       """
       Analyses ITER_SUMMARY_*.json windows of a soak run: trends, sparklines,
