@@ -1,13 +1,11 @@
 package dev.soakanalyzer.bench;
 
-import dev.soakanalyzer.alert.AlertPolicy;
 import dev.soakanalyzer.app.AnalysisJob;
 import dev.soakanalyzer.app.AnalysisRequest;
 import dev.soakanalyzer.app.Console;
 import dev.soakanalyzer.app.ReportOptions;
 import dev.soakanalyzer.app.UsageException;
 import dev.soakanalyzer.core.model.AnalysisSettings;
-import dev.soakanalyzer.core.model.Level;
 import dev.soakanalyzer.runner.AnalysisStep;
 import dev.soakanalyzer.runner.Runner;
 import dev.soakanalyzer.runner.RunnerConfig;
@@ -22,7 +20,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -118,32 +115,11 @@ public final class CycleBenchmark {
   }
 
   private static RunnerConfig config(Path work) {
-    return new RunnerConfig(
-        "bench",
-        "bench",
-        Optional.empty(),
-        Duration.ofHours(1),
-        false,
-        5000,
-        work.resolve("soak.lock"),
-        work.resolve("state"),
-        work.resolve("out"),
-        1,
-        2,
-        false,
-        List.of(),
-        AlertPolicy.parse("", Level.CRIT),
-        180,
-        RunnerConfig.DEFAULT_ALERT_KEY,
-        RunnerConfig.DEFAULT_HEARTBEAT_KEY,
-        3,
-        true,
-        false,
-        Optional.empty(),
-        "127.0.0.1",
-        true,
-        "soak",
-        RunnerConfig.Secrets.NONE);
+    return RunnerConfig.local("bench", "bench", work)
+        .intervalMin(1)
+        .maxIterations(2)
+        .dryRun()
+        .build();
   }
 
   private static void deleteWindow(Path data, int window) {

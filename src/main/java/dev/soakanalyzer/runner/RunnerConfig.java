@@ -139,6 +139,100 @@ public record RunnerConfig(
     }
   }
 
+  /**
+   * A runner kept to one working directory: its lock, state and reports under it, no Redis, no
+   * alert channel, no /metrics endpoint, one cycle, default keys, debounce and policy. What an
+   * embedded runner (the benchmark) and the runner's tests start from, changing what they need; the
+   * CLI resolves every field itself (RunOptions).
+   */
+  public static Builder local(String env, String exchange, Path work) {
+    return new Builder(env, exchange, work);
+  }
+
+  /** The fields a caller of {@link #local} changes; the rest keep local's values. */
+  public static final class Builder {
+    private final String env;
+    private final String exchange;
+    private final Path work;
+    private Optional<RedisConnectionSettings> redis = Optional.empty();
+    private long intervalMin;
+    private int maxIterations = 1;
+    private List<AlertChannel> channels = List.of();
+    private int redisDownMax = 3;
+    private boolean dryRun;
+    private Optional<Integer> metricsPort = Optional.empty();
+
+    private Builder(String env, String exchange, Path work) {
+      this.env = env;
+      this.exchange = exchange;
+      this.work = work;
+    }
+
+    public Builder redis(RedisConnectionSettings settings) {
+      this.redis = Optional.of(settings);
+      return this;
+    }
+
+    public Builder intervalMin(long minutes) {
+      this.intervalMin = minutes;
+      return this;
+    }
+
+    public Builder maxIterations(int cycles) {
+      this.maxIterations = cycles;
+      return this;
+    }
+
+    public Builder channels(List<AlertChannel> requested) {
+      this.channels = requested;
+      return this;
+    }
+
+    public Builder redisDownMax(int cycles) {
+      this.redisDownMax = cycles;
+      return this;
+    }
+
+    public Builder dryRun() {
+      this.dryRun = true;
+      return this;
+    }
+
+    public Builder metricsPort(int port) {
+      this.metricsPort = Optional.of(port);
+      return this;
+    }
+
+    public RunnerConfig build() {
+      return new RunnerConfig(
+          env,
+          exchange,
+          redis,
+          Duration.ofHours(1),
+          false,
+          5000,
+          work.resolve("soak.lock"),
+          work.resolve("state"),
+          work.resolve("out"),
+          intervalMin,
+          maxIterations,
+          false,
+          channels,
+          AlertPolicy.parse("", dev.soakanalyzer.core.model.Level.CRIT),
+          180,
+          DEFAULT_ALERT_KEY,
+          DEFAULT_HEARTBEAT_KEY,
+          redisDownMax,
+          dryRun,
+          false,
+          metricsPort,
+          "127.0.0.1",
+          true,
+          RedisKeys.DEFAULT_NAMESPACE,
+          Secrets.NONE);
+    }
+  }
+
   /** {@code {env}:{exchange}:} + key, unless the key already carries that prefix. */
   public String key(String base) {
     return RedisKeys.prefixed(env, exchange, base);

@@ -3,7 +3,6 @@ package dev.soakanalyzer.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.soakanalyzer.alert.AlertChannel;
-import dev.soakanalyzer.alert.AlertPolicy;
 import dev.soakanalyzer.alert.FakeChatServer;
 import dev.soakanalyzer.alert.FakeChatServer.Reply;
 import dev.soakanalyzer.alert.HttpRetryPolicy;
@@ -131,32 +130,12 @@ class AlertFaultsTest {
             new ReportOptions(Path.of("out"), true, false, null));
     AnalysisStep step = AnalysisStep.of(job, request);
     RunnerConfig config =
-        new RunnerConfig(
-            env,
-            "bybit",
-            Optional.of(RedisConnectionSettings.of(REDIS.url())),
-            Duration.ofHours(1),
-            false,
-            5000,
-            work.resolve("soak.lock"),
-            work.resolve("state"),
-            work.resolve("out"),
-            0,
-            2,
-            false,
-            List.of(first.channel()),
-            AlertPolicy.parse("", Level.CRIT),
-            180,
-            RunnerConfig.DEFAULT_ALERT_KEY,
-            RunnerConfig.DEFAULT_HEARTBEAT_KEY,
-            0,
-            false,
-            false,
-            Optional.empty(),
-            "127.0.0.1",
-            true,
-            "soak",
-            RunnerConfig.Secrets.NONE);
+        RunnerConfig.local(env, "bybit", work)
+            .redis(RedisConnectionSettings.of(REDIS.url()))
+            .maxIterations(2)
+            .channels(List.of(first.channel()))
+            .redisDownMax(0)
+            .build();
     return Runner.run(
             config,
             new Runner.Ports(

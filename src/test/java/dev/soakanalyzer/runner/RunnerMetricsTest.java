@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.soakanalyzer.alert.AlertChannel;
 import dev.soakanalyzer.alert.AlertDispatcher;
-import dev.soakanalyzer.alert.AlertPolicy;
 import dev.soakanalyzer.app.AnalysisJob;
 import dev.soakanalyzer.app.AnalysisRequest;
 import dev.soakanalyzer.app.Console;
@@ -115,31 +114,9 @@ class RunnerMetricsTest {
   }
 
   private RunnerConfig config(String redisUrl) {
-    return new RunnerConfig(
-        "prod",
-        "bybit",
-        Optional.of(RedisConnectionSettings.of(redisUrl)),
-        Duration.ofHours(1),
-        false,
-        5000,
-        work.resolve("soak.lock"),
-        work.resolve("state"),
-        work.resolve("out"),
-        60,
-        1,
-        false,
-        List.of(),
-        AlertPolicy.parse("", Level.CRIT),
-        180,
-        RunnerConfig.DEFAULT_ALERT_KEY,
-        RunnerConfig.DEFAULT_HEARTBEAT_KEY,
-        3,
-        false,
-        false,
-        Optional.empty(),
-        "127.0.0.1",
-        true,
-        "soak",
-        RunnerConfig.Secrets.NONE);
+    return RunnerConfig.local("prod", "bybit", work)
+        .redis(RedisConnectionSettings.of(redisUrl))
+        .intervalMin(60)
+        .build();
   }
 }

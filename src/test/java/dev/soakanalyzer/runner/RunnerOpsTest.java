@@ -2,7 +2,6 @@ package dev.soakanalyzer.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.soakanalyzer.alert.AlertPolicy;
 import dev.soakanalyzer.app.AnalysisJob;
 import dev.soakanalyzer.app.AnalysisRequest;
 import dev.soakanalyzer.app.Console;
@@ -20,7 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -69,32 +67,7 @@ class RunnerOpsTest {
           return analysis.analyze();
         };
     RunnerConfig config =
-        new RunnerConfig(
-            "prod",
-            "bybit",
-            Optional.empty(),
-            Duration.ofHours(1),
-            false,
-            5000,
-            work.resolve("soak.lock"),
-            work.resolve("state"),
-            work.resolve("out"),
-            0,
-            3,
-            false,
-            List.of(),
-            AlertPolicy.parse("", Level.CRIT),
-            180,
-            RunnerConfig.DEFAULT_ALERT_KEY,
-            RunnerConfig.DEFAULT_HEARTBEAT_KEY,
-            3,
-            true,
-            false,
-            Optional.of(0),
-            "127.0.0.1",
-            true,
-            "soak",
-            RunnerConfig.Secrets.NONE);
+        RunnerConfig.local("prod", "bybit", work).maxIterations(3).dryRun().metricsPort(0).build();
     int code =
         Runner.run(
                 config,
