@@ -29,7 +29,7 @@ TARGET_FLAGS = $(if $(ENV),--env "$(ENV)") $(if $(EXCHANGE),--exchange "$(EXCHAN
 # heartbeat (hiding a dead prod runner) nor puts fake CRIT data where prod dashboards read.
 ISOLATION_FLAGS = --key-namespace soak:selftest --alert-key soak:selftest:alert_state \
                   --heartbeat-key soak:runner:selftest_heartbeat --ttl 600 --max-iterations 1
-# Their own local state too: the production runner's artifacts/state/alert_state.json is never
+# Their own local state too: the production runner's artifacts/state/{env}.{exchange}/alert_state.json is never
 # written by a rehearsal (the newer record wins on read, so a fake alert there would debounce a real one).
 SELFTEST_STATE ?= artifacts/state/selftest
 SMOKE_FLAGS = --iter-glob "$(FAKE_GLOB)" --out-dir $(OUT_DIR) $(ISOLATION_FLAGS) \

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The last delivered alert: {@code {last_level, last_sent_utc, last_signature}} as stored in Redis
- * or in {@code artifacts/state/alert_state.json}.
+ * or in {@code artifacts/state/{env}.{exchange}/alert_state.json}.
  */
 public record AlertState(Level lastLevel, Instant lastSentUtc, String lastSignature) {
 

@@ -17,6 +17,7 @@ import dev.soakanalyzer.redis.RedisConnectionSettings;
 import dev.soakanalyzer.redis.RedisExporter;
 import dev.soakanalyzer.redis.RedisKeys;
 import dev.soakanalyzer.state.ExportStatusFile;
+import dev.soakanalyzer.state.StateDirectory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -194,15 +195,16 @@ public final class ActionCommand implements Callable<Integer> {
             context.environment().containsKey("GITHUB_WORKSPACE")
                 ? Path.of(context.environment().get("GITHUB_WORKSPACE"))
                 : context.workDir();
+        RedisKeys keys = new RedisKeys(settings.env(), settings.exchange());
+        StateDirectory own =
+            StateDirectory.of(
+                workspace.resolve(RedisOptions.DEFAULT_STATE_DIR), keys.identity());
         outcome =
             new RedisExportJob(
                     new RedisExporter(RedisConnectionSettings.of(settings.url()), context.clock()),
                     new ExportOptions(
-                        new RedisKeys(settings.env(), settings.exchange()),
-                        settings.ttl(),
-                        settings.stream(),
-                        settings.streamMaxlen()),
-                    new ExportStatusFile(workspace.resolve("artifacts/state")),
+                        keys, settings.ttl(), settings.stream(), settings.streamMaxlen()),
+                    new ExportStatusFile(own.dir()),
                     context.clock(),
                     console)
                 .export(

@@ -8,9 +8,11 @@ import dev.soakanalyzer.app.ExportOutcome;
 import dev.soakanalyzer.app.RedisExportJob;
 import dev.soakanalyzer.core.model.InvalidSettingsException;
 import dev.soakanalyzer.redis.RedisConnectionSettings;
+import dev.soakanalyzer.redis.ExportOptions;
 import dev.soakanalyzer.redis.RedisExporter;
 import dev.soakanalyzer.runner.EnvLayers;
 import dev.soakanalyzer.state.ExportStatusFile;
+import dev.soakanalyzer.state.StateDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,11 +94,16 @@ public final class ExportRedisCommand implements Callable<Integer> {
       console.error("--redis-ca-file: " + e.getMessage());
       return ExitCode.USAGE.code();
     }
-    ExportStatusFile status = new ExportStatusFile(workDir.resolve(redis.stateDir()));
+    ExportOptions exportOptions = redis.exportOptions(redis.env(layers), redis.exchange(layers));
+    // The status file is kept per identity, beside the runner's of the same env/exchange.
+    StateDirectory own =
+        StateDirectory.of(workDir.resolve(redis.stateDir()), exportOptions.keys().identity());
+    own.legacyWarning().ifPresent(console::warn);
+    ExportStatusFile status = new ExportStatusFile(own.dir());
     ExportOutcome outcome =
         new RedisExportJob(
                 exporter,
-                redis.exportOptions(redis.env(layers), redis.exchange(layers)),
+                exportOptions,
                 status,
                 context.clock(),
                 console)

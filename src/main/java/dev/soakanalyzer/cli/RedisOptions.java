@@ -121,8 +121,9 @@ final class RedisOptions extends OptionGroup {
                   "--state-dir",
                   Path.class,
                   "DIR",
-                  "Local state: last_export_status.json; run also keeps alert_state.json and"
-                      + " heartbeat.json there (default: ${DEFAULT-VALUE}).")
+                  "Local state root: each env/exchange keeps last_export_status.json (run: also"
+                      + " alert_state.json, heartbeat.json) in its own {env}.{exchange}/ below it"
+                      + " (default: ${DEFAULT-VALUE}).")
               .defaultValue(DEFAULT_STATE_DIR)
               .build());
 

@@ -138,7 +138,7 @@ public final class RunCommand implements Callable<Integer> {
     return new RedisExportJob(
         new RedisExporter(settings, context.clock(), options.redis().exportDeadline()),
         options.redis().exportOptions(config.keys()),
-        new ExportStatusFile(config.stateDir()),
+        new ExportStatusFile(config.stateDirectory().dir()),
         context.clock(),
         console);
   }

@@ -53,6 +53,11 @@ public record RedisKeys(String env, String exchange, String namespace) {
     }
   }
 
+  /** The keys of one runner identity: its prefix and namespace. */
+  public RedisKeys(dev.soakanalyzer.core.model.RunnerIdentity identity) {
+    this(identity.env(), identity.exchange(), identity.namespace());
+  }
+
   /** The production keys ({@code soak:...}). */
   public RedisKeys(String env, String exchange) {
     this(env, exchange, DEFAULT_NAMESPACE);
@@ -60,7 +65,7 @@ public record RedisKeys(String env, String exchange, String namespace) {
 
   /** True for {@code soak}, {@code soak:selftest}, ... (no empty segment, no blanks). */
   public static boolean validNamespace(String namespace) {
-    return namespace != null && namespace.matches("[a-z0-9_-]+(:[a-z0-9_-]+)*");
+    return dev.soakanalyzer.core.model.RunnerIdentity.validNamespace(namespace);
   }
 
   /** A default base key ({@code soak:...}) moved into this namespace. */
@@ -68,6 +73,11 @@ public record RedisKeys(String env, String exchange, String namespace) {
     return base.startsWith(DEFAULT_NAMESPACE + ":")
         ? namespace + base.substring(DEFAULT_NAMESPACE.length())
         : base;
+  }
+
+  /** The runner identity these keys belong to. */
+  public dev.soakanalyzer.core.model.RunnerIdentity identity() {
+    return new dev.soakanalyzer.core.model.RunnerIdentity(env, exchange, namespace);
   }
 
   public String prefix() {

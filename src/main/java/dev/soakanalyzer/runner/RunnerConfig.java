@@ -3,7 +3,9 @@ package dev.soakanalyzer.runner;
 import dev.soakanalyzer.alert.AlertChannel;
 import dev.soakanalyzer.alert.AlertPolicy;
 import dev.soakanalyzer.redis.RedisConnectionSettings;
+import dev.soakanalyzer.core.model.RunnerIdentity;
 import dev.soakanalyzer.redis.RedisKeys;
+import dev.soakanalyzer.state.StateDirectory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +18,8 @@ import java.util.Optional;
  * @param redis empty when Redis is disabled (local state only)
  * @param channels requested alert channels, each once
  * @param maxIterations 0 = run until stopped
+ * @param stateDir the {@code --state-dir} root; this runner's files are in {@link
+ *     #stateDirectory()} below it
  * @param metricsPort empty = no /metrics endpoint
  * @param metricsBind address the /metrics endpoint listens on
  * @param alertResolved send one RESOLVED message when the verdict clears after an alert
@@ -67,9 +71,19 @@ public record RunnerConfig(
         keyNamespace == null || keyNamespace.isBlank() ? RedisKeys.DEFAULT_NAMESPACE : keyNamespace;
   }
 
-  /** The Redis keys of this env/exchange and namespace. */
+  /** Env, exchange and namespace: what names this runner's keys, state and marker. */
+  public RunnerIdentity identity() {
+    return new RunnerIdentity(env, exchange, keyNamespace);
+  }
+
+  /** The Redis keys of this runner's identity. */
   public RedisKeys keys() {
-    return new RedisKeys(env, exchange, keyNamespace);
+    return new RedisKeys(identity());
+  }
+
+  /** This runner's own local state directory below {@link #stateDir()}. */
+  public StateDirectory stateDirectory() {
+    return StateDirectory.of(stateDir, identity());
   }
 
   /** Alert channel credentials; {@link #toString()} never shows them. */
@@ -235,7 +249,7 @@ public record RunnerConfig(
 
   /** {@code {env}:{exchange}:} + key, unless the key already carries that prefix. */
   public String key(String base) {
-    return RedisKeys.prefixed(env, exchange, base);
+    return keys().key(base);
   }
 
   /** The lease outlives one interval so a slow cycle never loses it; min 5 minutes. */

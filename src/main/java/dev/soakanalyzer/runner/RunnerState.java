@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.soakanalyzer.alert.AlertLedger;
 import dev.soakanalyzer.app.Console;
 import dev.soakanalyzer.state.ExportStatusFile;
+import dev.soakanalyzer.state.StateDirectory;
 import dev.soakanalyzer.state.StateStore;
 import dev.soakanalyzer.state.StateStoreException;
 import java.io.IOException;
@@ -17,14 +18,16 @@ import java.util.Optional;
 /**
  * Where the runner keeps what must survive a cycle or a restart: the alert state (Redis, mirrored
  * to {@code alert_state.json} so debounce keeps working while Redis is down), the export status
- * ({@link ExportStatusFile}), the last exported summary hash and the heartbeat. Dry runs use their
- * own local alert state file so a rehearsal never debounces a real alert.
+ * ({@link ExportStatusFile}), the last exported summary hash and the heartbeat, all in this runner
+ * identity's own {@link StateDirectory}. Dry runs use their own local alert state file so a
+ * rehearsal never debounces a real alert. Without Redis the summary hash is kept in memory only,
+ * so it is per process and per identity anyway.
  */
 final class RunnerState {
-  static final String ALERT_STATE_FILE = "alert_state.json";
-  static final String DRY_RUN_ALERT_STATE_FILE = "alert_state.dry-run.json";
-  static final String REDIS_DOWN_ALERT_FILE = "redis_down_alert.json";
-  static final String HEARTBEAT_FILE = "heartbeat.json";
+  static final String ALERT_STATE_FILE = StateDirectory.ALERT_STATE;
+  static final String DRY_RUN_ALERT_STATE_FILE = StateDirectory.DRY_RUN_ALERT_STATE;
+  static final String REDIS_DOWN_ALERT_FILE = StateDirectory.REDIS_DOWN_ALERT;
+  static final String HEARTBEAT_FILE = StateDirectory.HEARTBEAT;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,21 +35,30 @@ final class RunnerState {
   private final RunnerConfig config;
   private final Console console;
   private final ExportStatusFile exportStatus;
+  private final Path dir;
   private String lastHashInMemory;
 
+  /**
+   * Every file lives in this runner identity's own directory; unkeyed files an earlier version left
+   * in the state root are named in one warning and never read.
+   */
   RunnerState(Optional<StateStore> redis, RunnerConfig config, Console console) {
     this.redis = redis;
     this.config = config;
     this.console = console;
-    this.exportStatus = new ExportStatusFile(config.stateDir());
+    StateDirectory own = config.stateDirectory();
+    this.dir = own.dir();
+    this.exportStatus = new ExportStatusFile(dir);
+    own.legacyWarning().ifPresent(console::warn);
   }
 
+  /** This runner identity's own state directory. */
   Path stateDir() {
-    return config.stateDir();
+    return dir;
   }
 
   private Path alertStateFile() {
-    return config.stateDir().resolve(config.dryRun() ? DRY_RUN_ALERT_STATE_FILE : ALERT_STATE_FILE);
+    return dir.resolve(config.dryRun() ? DRY_RUN_ALERT_STATE_FILE : ALERT_STATE_FILE);
   }
 
   String alertKey() {
@@ -165,7 +177,7 @@ final class RunnerState {
   }
 
   Optional<Instant> redisDownAlertSent() {
-    return readFile(config.stateDir().resolve(REDIS_DOWN_ALERT_FILE))
+    return readFile(dir.resolve(REDIS_DOWN_ALERT_FILE))
         .flatMap(
             text -> {
               try {
@@ -180,12 +192,12 @@ final class RunnerState {
   void redisDownAlertSent(Instant at) {
     ObjectNode node = JSON.createObjectNode();
     node.put("last_sent_utc", at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-    writeQuietly(config.stateDir().resolve(REDIS_DOWN_ALERT_FILE), node.toString());
+    writeQuietly(dir.resolve(REDIS_DOWN_ALERT_FILE), node.toString());
   }
 
   void clearRedisDownAlert() {
     try {
-      Files.deleteIfExists(config.stateDir().resolve(REDIS_DOWN_ALERT_FILE));
+      Files.deleteIfExists(dir.resolve(REDIS_DOWN_ALERT_FILE));
     } catch (IOException e) {
       console.warn("could not clear " + REDIS_DOWN_ALERT_FILE + ": " + e.getMessage());
     }
@@ -209,14 +221,14 @@ final class RunnerState {
             "heartbeat not written to redis ("
                 + (e.unreachable() ? "redis unavailable" : e.getMessage())
                 + "), written to "
-                + config.stateDir().resolve(HEARTBEAT_FILE));
+                + dir.resolve(HEARTBEAT_FILE));
       }
     }
     ObjectNode node = JSON.createObjectNode();
     node.put("ts", value);
     node.put("key", config.key(config.heartbeatKey()));
     node.put("pid", ProcessHandle.current().pid());
-    writeQuietly(config.stateDir().resolve(HEARTBEAT_FILE), node.toString());
+    writeQuietly(dir.resolve(HEARTBEAT_FILE), node.toString());
     return where;
   }
 

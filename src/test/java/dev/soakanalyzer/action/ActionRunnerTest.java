@@ -371,7 +371,8 @@ class ActionRunnerTest {
         REDIS.start(RedisServer.Options.plain().withAclUser("default", "pw@secret"));
     String url = "redis://:pw%40secret@" + server.host() + ":" + server.port() + "/0";
     env.put("INPUT_REDIS-URL", url);
-    env.put("INPUT_ENV", REDIS.uniqueEnv());
+    String redisEnv = REDIS.uniqueEnv();
+    env.put("INPUT_ENV", redisEnv);
 
     int code = run();
 
@@ -382,7 +383,7 @@ class ActionRunnerTest {
         .contains("::add-mask::" + url.replace("%", "%25"))
         .contains("::add-mask::pw%2540secret")
         .contains("::add-mask::pw@secret");
-    assertThat(workspace.resolve("artifacts/state/last_export_status.json"))
+    assertThat(workspace.resolve("artifacts/state/" + redisEnv + ".bybit/last_export_status.json"))
         .content()
         .contains("\"summary\" : \"OK\"");
   }

@@ -63,8 +63,9 @@ class ExportRedisCommandTest {
         clock);
   }
 
+  /** The export status of this test's env, in its env/exchange's own state directory. */
   String marker() throws Exception {
-    return Files.readString(dir.resolve("state/last_export_status.json"));
+    return Files.readString(dir.resolve("state/" + env + ".bybit/last_export_status.json"));
   }
 
   @Test
@@ -118,12 +119,12 @@ class ExportRedisCommandTest {
   @Test
   void unreachableRedisWarnsExitsZeroAndCountsConsecutiveFailures() throws Exception {
     String down = "redis://127.0.0.1:1/0";
-    assertThat(run(Map.of(), "--redis-url", down, "--connect-timeout-ms", "300")).isZero();
+    assertThat(run(Map.of(), "--redis-url", down, "--connect-timeout-ms", "300", "--env", env)).isZero();
     assertThat(err.toString()).isEqualTo("warn: redis unavailable, skip export\n");
     assertThat(marker()).contains("\"consecutive_failures\" : 1");
 
     clock.advance(Duration.ofMinutes(5));
-    assertThat(run(Map.of(), "--redis-url", down, "--connect-timeout-ms", "300")).isZero();
+    assertThat(run(Map.of(), "--redis-url", down, "--connect-timeout-ms", "300", "--env", env)).isZero();
     assertThat(marker())
         .contains(
             "\"ts\" : \"2025-10-26T12:39:56Z\"",
@@ -138,7 +139,8 @@ class ExportRedisCommandTest {
 
   @Test
   void aWrongTypeKeyIsAnErrorWithItsRealReasonAndDoesNotCountAsUnavailable() throws Exception {
-    run(Map.of(), "--redis-url", "redis://127.0.0.1:1/0", "--connect-timeout-ms", "300");
+    run(
+        Map.of(), "--redis-url", "redis://127.0.0.1:1/0", "--connect-timeout-ms", "300", "--env", env);
     jedis.lpush(env + ":bybit:soak:summary", "a list");
 
     int code = run(Map.of(), "--redis-url", REDIS.url(), "--env", env);
@@ -172,7 +174,8 @@ class ExportRedisCommandTest {
     assertThat(err.toString())
         .isEqualTo("error: " + summary + ": not valid JSON at line 1, column 28\n");
     assertThat(jedis.keys(env + ":*")).isEmpty();
-    assertThat(dir.resolve("state/last_export_status.json")).doesNotExist();
+    assertThat(dir.resolve("state/" + env + ".bybit/last_export_status.json")).doesNotExist();
+    assertThat(dir.resolve("state/dev.bybit/last_export_status.json")).doesNotExist();
   }
 
   @Test

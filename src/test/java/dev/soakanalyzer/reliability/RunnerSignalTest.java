@@ -148,12 +148,12 @@ class RunnerSignalTest {
     assertThat(
             JSON.readTree(work.resolve("out/SOAK_SUMMARY.json").toFile()).path("windows").asInt())
         .isEqualTo(FakeSoakGenerator.WINDOWS);
-    try (Stream<Path> state = Files.list(work.resolve("state"))) {
+    try (Stream<Path> state = Files.list(work.resolve("state/" + env + ".bybit"))) {
       for (Path f : state.filter(p -> p.toString().endsWith(".json")).toList()) {
         assertThat(JSON.readTree(f.toFile())).as(f.toString()).isNotNull();
       }
     }
-    assertThat(work.resolve("state/heartbeat.json")).exists();
+    assertThat(work.resolve("state/" + env + ".bybit/heartbeat.json")).exists();
     return seen.toString();
   }
 
@@ -232,7 +232,7 @@ class RunnerSignalTest {
         .contains("ALERT_FAILED")
         .doesNotContain("ALERT_SENT");
     assertThat(telegram.requests()).hasSize(1);
-    assertThat(work.resolve("state/alert_state.json")).doesNotExist();
+    assertThat(work.resolve("state/" + env + ".bybit/alert_state.json")).doesNotExist();
     assertThat(REDIS.server().cli("EXISTS", env + ":bybit:soak:alerts:debounce")).isEqualTo("0");
   }
 

@@ -245,7 +245,7 @@ class SecretsTest {
     }
     assertThat(leaks).as(String.join("\n\n", outputs)).isEmpty();
     assertThat(work.resolve("soak.lock")).doesNotExist();
-    assertThat(work.resolve("artifacts/state/last_export_status.json")).exists();
+    assertThat(work.resolve("artifacts/state/dev.bybit/last_export_status.json")).exists();
   }
 
   private String lastOutputs() {

@@ -97,7 +97,67 @@ class AlertStateScenarioTest {
   }
 
   private Path stateFile() {
-    return work.resolve("artifacts/state/alert_state.json");
+    return work.resolve("artifacts/state/dev.bybit/alert_state.json");
+  }
+
+  /**
+   * The page-losing bug: two runners in one working directory, as the make targets run them. With
+   * one shared alert_state.json, dev's delivery was the "newer copy" for prod too, and prod's first
+   * CRIT logged ALERT_DEBOUNCED. Each env now alerts and debounces on its own, with or without
+   * Redis.
+   */
+  @Test
+  void devAndProdInOneDirectoryEachAlertAndDebounceOnTheirOwn() throws Exception {
+    fake("crit");
+    for (boolean withRedis : new boolean[] {true, false}) {
+      if (!withRedis) {
+        env.put("REDIS_URL", "none");
+        clock.advance(Duration.ofHours(4)); // both windows over: each env pages again
+      }
+      int sent = telegram.requests().size();
+      assertThat(run("--env", "dev").out()).contains("ALERT_SENT verdict=CRIT");
+      clock.advance(Duration.ofMinutes(5));
+      Result prod = run("--env", "prod");
+      assertThat(prod.out())
+          .as("prod's first CRIT, redis=" + withRedis)
+          .contains("ALERT_SENT verdict=CRIT")
+          .doesNotContain("ALERT_DEBOUNCED");
+      assertThat(telegram.requests()).hasSize(sent + 2);
+      assertThat(telegram.requests().get(sent + 1).body()).contains("env=prod");
+
+      clock.advance(Duration.ofMinutes(10));
+      assertThat(run("--env", "dev").out()).contains("remaining_min=165");
+      assertThat(run("--env", "prod").out()).contains("remaining_min=170");
+      assertThat(telegram.requests()).hasSize(sent + 2);
+    }
+    for (String own : List.of("dev.bybit", "prod.bybit")) {
+      Path dir = work.resolve("artifacts/state").resolve(own);
+      assertThat(dir.resolve("alert_state.json")).isRegularFile();
+      assertThat(dir.resolve("heartbeat.json")).isRegularFile();
+    }
+    assertThat(work.resolve("artifacts/state/alert_state.json")).doesNotExist();
+  }
+
+  @Test
+  void aLegacyUnkeyedStateFileIsIgnoredWithOneWarningAndNeverMerged() throws Exception {
+    fake("crit");
+    env.put("REDIS_URL", "none");
+    Path legacy = work.resolve("artifacts/state/alert_state.json");
+    Files.createDirectories(legacy.getParent());
+    // dev's delivery of five minutes ago, written by an earlier version into the shared file
+    Files.writeString(
+        legacy,
+        "{\"last_level\":\"CRIT\",\"last_sent_utc\":\"2025-10-26T11:55:00Z\",\"last_signature\":\"x\"}");
+    Files.writeString(legacy.resolveSibling("heartbeat.json"), "{}");
+    Result prod = run("--env", "prod");
+    assertThat(prod.out()).contains("ALERT_SENT verdict=CRIT").doesNotContain("ALERT_DEBOUNCED");
+    assertThat(prod.err().lines().filter(l -> l.contains("unkeyed state file")))
+        .singleElement()
+        .asString()
+        .startsWith("warn: ignored unkeyed state files " + legacy)
+        .contains("heartbeat.json")
+        .contains(work.resolve("artifacts/state/prod.bybit").toString());
+    assertThat(Files.readString(legacy)).contains("11:55:00Z"); // left alone, never rewritten
   }
 
   @Test

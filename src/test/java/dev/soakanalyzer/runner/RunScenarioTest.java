@@ -212,7 +212,7 @@ class RunScenarioTest {
         .contains("EXPORT_STATUS summary=SKIP violations=SKIP reason=redis_unavailable")
         .contains("ALERT_SENT verdict=CRIT channels=telegram")
         .doesNotContain("reason=redis_down");
-    assertThat(Files.readString(work.resolve("artifacts/state/alert_state.json")))
+    assertThat(Files.readString(work.resolve("artifacts/state/dev.bybit/alert_state.json")))
         .contains("\"last_level\":\"CRIT\"");
 
     Result second = run("--redis-down-max", "2");
@@ -221,7 +221,7 @@ class RunScenarioTest {
         .contains("ALERT_SENT verdict=WARN reason=redis_down consecutive_failures=2");
     assertThat(telegram.requests().get(1).body())
         .contains("[🟡 WARN] Redis export skipped 2 cycles in a row");
-    assertThat(Files.readString(work.resolve("artifacts/state/last_export_status.json")))
+    assertThat(Files.readString(work.resolve("artifacts/state/dev.bybit/last_export_status.json")))
         .contains("\"reason\" : \"redis_unavailable\"")
         .contains("\"consecutive_failures\" : 2");
 
@@ -232,7 +232,7 @@ class RunScenarioTest {
     // Redis back: the streak resets.
     env.put("REDIS_URL", redis.url());
     assertThat(run("--redis-down-max", "2").out()).contains("EXPORT_STATUS summary=OK");
-    assertThat(Files.readString(work.resolve("artifacts/state/last_export_status.json")))
+    assertThat(Files.readString(work.resolve("artifacts/state/dev.bybit/last_export_status.json")))
         .contains("\"consecutive_failures\" : 0");
   }
 
@@ -264,7 +264,7 @@ class RunScenarioTest {
     // Redis is back and still holds this summary's hash: nothing to export, but Redis is up.
     env.put("REDIS_URL", redis.url());
     assertThat(run("--redis-down-max", "2").out()).contains("Summary unchanged, skip export");
-    assertThat(Files.readString(work.resolve("artifacts/state/last_export_status.json")))
+    assertThat(Files.readString(work.resolve("artifacts/state/dev.bybit/last_export_status.json")))
         .contains("\"consecutive_failures\" : 0");
     clock.advance(Duration.ofMinutes(181));
     assertThat(run("--redis-down-max", "2").out()).doesNotContain("reason=redis_down");
@@ -298,7 +298,7 @@ class RunScenarioTest {
     assertThat(run("--redis-url", "none").out()).contains("ALERT_SENT verdict=CRIT");
     com.fasterxml.jackson.databind.JsonNode state =
         new com.fasterxml.jackson.databind.ObjectMapper()
-            .readTree(work.resolve("artifacts/state/alert_state.json").toFile());
+            .readTree(work.resolve("artifacts/state/dev.bybit/alert_state.json").toFile());
     assertThat(state.fieldNames())
         .toIterable()
         .containsExactly("last_level", "last_sent_utc", "last_signature", "channels");
@@ -420,7 +420,7 @@ class RunScenarioTest {
           .contains("EXPORT_STATUS summary=SKIP violations=SKIP reason=wrong_type")
           .doesNotContain("reason=redis_down");
     }
-    assertThat(Files.readString(work.resolve("artifacts/state/last_export_status.json")))
+    assertThat(Files.readString(work.resolve("artifacts/state/dev.bybit/last_export_status.json")))
         .contains("\"reason\" : \"wrong_type\"")
         .contains("\"consecutive_failures\" : 0");
     assertThat(redis.cli("GET", "dev:bybit:soak:summary")).isEqualTo("a string, not a hash");
