@@ -13,15 +13,15 @@ class ChangePointDetectorTest {
   void theWrittenOutHermiteRuleIsTheLibrarysBitForBit() {
     var rule =
         new org.apache.commons.math3.analysis.integration.gauss.HermiteRuleFactory()
-            .getRule(ChangePointDetector.NODES.length);
-    double[] nodes = new double[ChangePointDetector.NODES.length];
+            .getRule(BridgeTails.NODES.length);
+    double[] nodes = new double[BridgeTails.NODES.length];
     double[] weights = new double[nodes.length];
     for (int i = 0; i < nodes.length; i++) {
       nodes[i] = Math.sqrt(2) * rule.getFirst()[i];
       weights[i] = rule.getSecond()[i] / Math.sqrt(Math.PI);
     }
-    assertThat(ChangePointDetector.NODES).hasSize(24).containsExactly(nodes);
-    assertThat(ChangePointDetector.WEIGHTS).containsExactly(weights);
+    assertThat(BridgeTails.NODES).hasSize(24).containsExactly(nodes);
+    assertThat(BridgeTails.WEIGHTS).containsExactly(weights);
   }
 
   @Test
@@ -84,11 +84,11 @@ class ChangePointDetectorTest {
   @Test
   void kolmogorovTailMatchesKnownQuantiles() {
     // P(K > 1.6276) = 0.01, P(K > 1.3581) = 0.05
-    assertThat(ChangePointDetector.kolmogorovTail(1.6276)).isCloseTo(0.01, within(1e-4));
-    assertThat(ChangePointDetector.kolmogorovTail(1.3581)).isCloseTo(0.05, within(1e-4));
+    assertThat(BridgeTails.kolmogorovTail(1.6276)).isCloseTo(0.01, within(1e-4));
+    assertThat(BridgeTails.kolmogorovTail(1.3581)).isCloseTo(0.05, within(1e-4));
     // A studentized statistic on few degrees of freedom has heavier tails
-    assertThat(ChangePointDetector.studentizedKolmogorov(1.6276, 10)).isGreaterThan(0.01);
-    assertThat(ChangePointDetector.studentizedKolmogorov(1.6276, 1e6))
+    assertThat(BridgeTails.studentizedKolmogorov(1.6276, 10)).isGreaterThan(0.01);
+    assertThat(BridgeTails.studentizedKolmogorov(1.6276, 1e6))
         .isCloseTo(0.01, within(2e-4));
   }
 }
