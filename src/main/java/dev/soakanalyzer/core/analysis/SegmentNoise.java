@@ -12,13 +12,13 @@ package dev.soakanalyzer.core.analysis;
  */
 record SegmentNoise(double lrv, double df) {
   /** Residual lag-1 autocorrelation understates phi by about BIAS_PER_SEGMENT * segments / n. */
-  static final double BIAS_PER_SEGMENT = 3.0;
+  static final double BIAS_PER_SEGMENT = 3.5;
 
   /** ... and shrinks towards 0 by about (1 - SHRINK_LENGTH / n). */
   static final double SHRINK_LENGTH = 9.0;
 
   /** Erring high costs power, erring low calibration: phi is shifted up by SHIFT / n. */
-  static final double SHIFT = 2.0;
+  static final double SHIFT = 1.0;
 
   /** Weight of the phi-uncertainty term of the degrees of freedom (see Autocorrelation). */
   static final double PHI_WEIGHT = 2.5;
