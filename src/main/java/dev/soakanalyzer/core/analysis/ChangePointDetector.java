@@ -19,10 +19,8 @@ import java.util.List;
  *       two p-values are combined Bonferroni-style with weights 0.8 and 0.4: the two statistics
  *       are so correlated that the union stays at the nominal level (simulated on 20000 bridges).
  *   <li>lrv is estimated under the alternative: residuals around the steps the bridge points to
- *       (its argmax and argmin), so a shift does not pass for autocorrelation. Their lag-1
- *       autocorrelation understates phi (the steps are fitted to the noise), which is undone; the
- *       uncertainty of lrv is integrated out on {@link Autocorrelation#degreesOfFreedom(int,
- *       double, double)} degrees of freedom.
+ *       (its argmax and argmin), so a shift does not pass for autocorrelation ({@link
+ *       SegmentNoise}); the uncertainty of lrv is integrated out on its degrees of freedom.
  *   <li>Where: binary segmentation. The first split is the least-squares one; each side is then
  *       tested the same way and split again while significant. Only a series that passed the first
  *       test gets any shift, so the family-wise false rate is that of the first test.
@@ -62,7 +60,7 @@ public final class ChangePointDetector {
     if (n < MIN_POINTS || Trend.isFlatSeries(values, n)) {
       return List.of();
     }
-    Test first = test(values, 0, n);
+    Test first = test(values, 0, n, true);
     if (!(first.p() < ALPHA)) {
       return List.of();
     }
@@ -82,7 +80,7 @@ public final class ChangePointDetector {
       for (int[] side : new int[][] {{best.from(), best.split()}, {best.split(), best.to()}}) {
         int length = side[1] - side[0];
         if (length >= MIN_POINTS && !Trend.isFlatSeries(slice(values, side), length)) {
-          pending.add(test(values, side[0], side[1]));
+          pending.add(test(values, side[0], side[1], false));
         }
       }
     }
@@ -102,7 +100,10 @@ public final class ChangePointDetector {
   /** One segment's test: its p-value and least-squares split (absolute positions). */
   record Test(int from, int to, int split, double p) {}
 
-  static Test test(double[] values, int from, int to) {
+  /**
+   * @param first the test of the whole series: the one the family-wise false rate rests on
+   */
+  static Test test(double[] values, int from, int to, boolean first) {
     int n = to - from;
     double mean = 0;
     for (int i = from; i < to; i++) {
@@ -136,7 +137,8 @@ public final class ChangePointDetector {
     if (!(excursion > 0)) {
       return new Test(from, to, from + split, 1.0);
     }
-    SegmentNoise noise = SegmentNoise.around(values, from, to, steps(from, argMax, argMin));
+    SegmentNoise noise =
+        SegmentNoise.around(values, from, to, steps(from, argMax, argMin), first);
     if (!(noise.lrv() > 0) || !Double.isFinite(noise.lrv())) {
       return new Test(from, to, from + split, noise.lrv() == 0 ? 0.0 : 1.0);
     }

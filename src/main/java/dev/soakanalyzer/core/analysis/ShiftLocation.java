@@ -30,7 +30,7 @@ final class ShiftLocation {
       int hi = j == b.length - 1 ? n : b[j + 1];
       b[j] = lo + bestSplit(values, lo, hi);
     }
-    double lrv = SegmentNoise.around(values, 0, n, b).lrv();
+    double lrv = SegmentNoise.around(values, 0, n, b, false).lrv();
     List<ChangePoint> out = new ArrayList<>(b.length);
     for (int j = 0; j < b.length; j++) {
       int lo = j == 0 ? 0 : b[j - 1];
