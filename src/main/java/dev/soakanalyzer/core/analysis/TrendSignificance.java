@@ -30,6 +30,22 @@ public final class TrendSignificance {
    */
   static final double PHI_WEIGHT = 2.5;
 
+  /**
+   * From 40 to 99 windows phi is shifted up by only 1 / n (not 4 / n) and its uncertainty weighted
+   * 6 phi: measured, that keeps phi = 0.8 at 1% and gains a fifth of the power on independent
+   * windows. Shorter series need the larger shift; longer ones lose more to the heavier weight at
+   * phi = 0.5 than they gain.
+   */
+  static final int MID_FROM = 40;
+
+  static final int MID_TO = 100;
+
+  static final double MID_PHI_WEIGHT = 6.0;
+
+  private static boolean mid(int n) {
+    return n >= MID_FROM && n < MID_TO;
+  }
+
   private TrendSignificance() {}
 
   /**
@@ -91,12 +107,12 @@ public final class TrendSignificance {
     double sigma2 = rss / trMR;
     double se = Math.sqrt(sigma2 * xRx) / sxx;
     double t = slope / se;
-    double df = Autocorrelation.degreesOfFreedom(n, phi, PHI_WEIGHT);
+    double df = Autocorrelation.degreesOfFreedom(n, phi, mid(n) ? MID_PHI_WEIGHT : PHI_WEIGHT);
     return Beta.regularizedBeta(df / (df + t * t), df / 2.0, 0.5);
   }
 
   static double conservativePhi(double r, int n) {
     double corrected = r + (3.0 + 4.0 * Math.max(r, 0.0)) / n;
-    return Autocorrelation.clamp(corrected + 4.0 / n);
+    return Autocorrelation.clamp(corrected + (mid(n) ? 1.0 : 4.0) / n);
   }
 }
