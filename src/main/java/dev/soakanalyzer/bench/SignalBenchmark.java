@@ -158,14 +158,7 @@ public final class SignalBenchmark {
     double d = trials;
     double f = Math.max(found, 1);
     return new StepRow(
-        n,
-        step,
-        found / d,
-        within / d,
-        oracleFound / d,
-        oracleWithin / d,
-        covered / f,
-        width / f);
+        n, step, found / d, within / d, oracleFound / d, oracleWithin / d, covered / f, width / f);
   }
 
   /** A dip of {@code depth} sd over windows [from, to) of n windows of independent noise. */
@@ -253,8 +246,8 @@ public final class SignalBenchmark {
 
   /**
    * Power of the test that knows phi and sigma, for the drift above: the GLS slope (Prais-Winsten
-   * weights for the known phi) against its exact standard error, normal reference. No test that
-   * has to estimate phi and sigma can beat it.
+   * weights for the known phi) against its exact standard error, normal reference. No test that has
+   * to estimate phi and sigma can beat it.
    */
   public static double oracleTrendPower(int n, double phi) {
     // X'R^-1 X for X = (1, x) through the Prais-Winsten transform of the known AR(1)

@@ -9,15 +9,15 @@ import java.util.List;
 
 /**
  * Shifts of level (up to {@link #MAX_SHIFTS}), calibrated for AR(1) correlated windows: on
- * trendless AR(1) noise with phi up to 0.8 and n from 8 to 1000, at most about 1% of series get
- * any shift (measured, see docs/SIGNAL.md).
+ * trendless AR(1) noise with phi up to 0.8 and n from 8 to 1000, at most about 1% of series get any
+ * shift (measured, see docs/SIGNAL.md).
  *
  * <ul>
  *   <li>Is there any shift: the CUSUM bridge S_k of the series (cumulative deviations from the
  *       mean), scaled by sqrt(n lrv), judged two ways at once: its largest excursion (one shift,
  *       Kolmogorov tail) and its range, max minus min (a shift and its return, Kuiper tail). The
- *       two p-values are combined Bonferroni-style with weights 0.8 and 0.4: the two statistics
- *       are so correlated that the union stays at the nominal level (simulated on 20000 bridges).
+ *       two p-values are combined Bonferroni-style with weights 0.8 and 0.4: the two statistics are
+ *       so correlated that the union stays at the nominal level (simulated on 20000 bridges).
  *   <li>lrv is estimated under the alternative: residuals around the steps the bridge points to
  *       (its argmax and argmin), so a shift does not pass for autocorrelation ({@link
  *       SegmentNoise}); the uncertainty of lrv is integrated out on its degrees of freedom.
@@ -27,8 +27,8 @@ import java.util.List;
  *   <li>How sure of where: {@link ShiftLocation}.
  * </ul>
  *
- * Series (and sides) shorter than {@link #MIN_POINTS} are never split: at those lengths a
- * wandering AR(1) series and a step cannot be told apart.
+ * Series (and sides) shorter than {@link #MIN_POINTS} are never split: at those lengths a wandering
+ * AR(1) series and a step cannot be told apart.
  */
 public final class ChangePointDetector {
   public static final double ALPHA = TrendResult.ALPHA;
@@ -137,8 +137,7 @@ public final class ChangePointDetector {
     if (!(excursion > 0)) {
       return new Test(from, to, from + split, 1.0);
     }
-    SegmentNoise noise =
-        SegmentNoise.around(values, from, to, steps(from, argMax, argMin), first);
+    SegmentNoise noise = SegmentNoise.around(values, from, to, steps(from, argMax, argMin), first);
     if (!(noise.lrv() > 0) || !Double.isFinite(noise.lrv())) {
       return new Test(from, to, from + split, noise.lrv() == 0 ? 0.0 : 1.0);
     }

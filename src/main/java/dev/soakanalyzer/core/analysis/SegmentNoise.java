@@ -28,8 +28,7 @@ record SegmentNoise(double lrv, double df) {
    * @param steps absolute positions where a new level starts, ascending, inside (from, to)
    * @param conservative the first test of a short whole series (see above)
    */
-  static SegmentNoise around(
-      double[] values, int from, int to, int[] steps, boolean conservative) {
+  static SegmentNoise around(double[] values, int from, int to, int[] steps, boolean conservative) {
     int n = to - from;
     double[] e = new double[n];
     double rss = 0;

@@ -47,9 +47,9 @@ public final class SignalText {
 
     /**
      * e.g. {@code edge_bps fell from 3.05 to 2.41 at window #17 (#15-#19)} (no symbol, no markup):
-     * the window of the shift and the windows it is likely to be in. A series with more shifts
-     * says them in window order, e.g. a dip and its recovery: {@code edge_bps fell from 3.05 to
-     * 2.41 at window #16 (#15-#17) and rose back to 3.02 at window #32 (#31-#33)}.
+     * the window of the shift and the windows it is likely to be in. A series with more shifts says
+     * them in window order, e.g. a dip and its recovery: {@code edge_bps fell from 3.05 to 2.41 at
+     * window #16 (#15-#17) and rose back to 3.02 at window #32 (#31-#33)}.
      */
     public String sentence() {
       List<ChangePoint> all = cell.changePoints();

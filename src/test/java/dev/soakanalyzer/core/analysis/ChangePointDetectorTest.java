@@ -103,8 +103,7 @@ class ChangePointDetectorTest {
       assertThat(cp.windowHi() - cp.windowLo()).isLessThan(6);
     }
     // the single answer is the most significant of them
-    assertThat(ChangePointDetector.detect(w, y, n))
-        .isEqualTo(ChangePoint.mostSignificant(shifts));
+    assertThat(ChangePointDetector.detect(w, y, n)).isEqualTo(ChangePoint.mostSignificant(shifts));
   }
 
   @Test
@@ -122,8 +121,7 @@ class ChangePointDetectorTest {
     }
     ChangePoint sharp = ChangePointDetector.detect(w, clear, n);
     ChangePoint wide = ChangePointDetector.detect(w, noisy, n);
-    assertThat(sharp.windowHi() - sharp.windowLo())
-        .isLessThan(wide.windowHi() - wide.windowLo());
+    assertThat(sharp.windowHi() - sharp.windowLo()).isLessThan(wide.windowHi() - wide.windowLo());
   }
 
   @Test
@@ -141,7 +139,6 @@ class ChangePointDetectorTest {
     assertThat(BridgeTails.kolmogorovTail(1.3581)).isCloseTo(0.05, within(1e-4));
     // A studentized statistic on few degrees of freedom has heavier tails
     assertThat(BridgeTails.studentizedKolmogorov(1.6276, 10)).isGreaterThan(0.01);
-    assertThat(BridgeTails.studentizedKolmogorov(1.6276, 1e6))
-        .isCloseTo(0.01, within(2e-4));
+    assertThat(BridgeTails.studentizedKolmogorov(1.6276, 1e6)).isCloseTo(0.01, within(2e-4));
   }
 }
