@@ -105,11 +105,7 @@ public final class ChangePointDetector {
    */
   static Test test(double[] values, int from, int to, boolean first) {
     int n = to - from;
-    double mean = 0;
-    for (int i = from; i < to; i++) {
-      mean += values[i];
-    }
-    mean /= n;
+    double mean = Stats.mean(values, from, to);
     double s = 0;
     double max = 0;
     double min = 0;

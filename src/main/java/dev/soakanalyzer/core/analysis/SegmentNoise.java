@@ -35,11 +35,7 @@ record SegmentNoise(double lrv, double df) {
     int start = from;
     for (int j = 0; j <= steps.length; j++) {
       int end = j < steps.length ? steps[j] : to;
-      double mean = 0;
-      for (int i = start; i < end; i++) {
-        mean += values[i];
-      }
-      mean /= Math.max(end - start, 1);
+      double mean = end > start ? Stats.mean(values, start, end) : 0.0;
       for (int i = start; i < end; i++) {
         double d = values[i] - mean;
         e[i - from] = d;

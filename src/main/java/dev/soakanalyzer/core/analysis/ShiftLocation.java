@@ -52,11 +52,7 @@ final class ShiftLocation {
   /** The least-squares split of values[lo, hi), relative to lo (1 .. hi - lo - 1). */
   static int bestSplit(double[] values, int lo, int hi) {
     int m = hi - lo;
-    double mean = 0;
-    for (int i = lo; i < hi; i++) {
-      mean += values[i];
-    }
-    mean /= m;
+    double mean = Stats.mean(values, lo, hi);
     double s = 0;
     double best = -1;
     int split = 1;
@@ -77,11 +73,7 @@ final class ShiftLocation {
     if (!(lrv > 0) || m < 3) {
       return new int[] {at, at};
     }
-    double mean = 0;
-    for (int i = lo; i < hi; i++) {
-      mean += values[i];
-    }
-    mean /= m;
+    double mean = Stats.mean(values, lo, hi);
     // RSS reduction of a split at k: m S_k^2 / (k (m - k))
     double[] log = new double[m];
     double s = 0;
