@@ -2,6 +2,7 @@ package dev.soakanalyzer.bench;
 
 import dev.soakanalyzer.core.analysis.ChangePointDetector;
 import dev.soakanalyzer.core.analysis.TrendEstimator;
+import dev.soakanalyzer.core.model.ChangePoint;
 import dev.soakanalyzer.core.model.Trend;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,14 +37,34 @@ public final class SignalBenchmark {
       double powerCalibrated,
       double falseChangePoint) {}
 
-  /** A step of {@code step} sd at the middle of {@code n} windows of independent noise. */
+  /**
+   * A step of {@code step} sd at the middle of {@code n} windows of independent noise. Coverage:
+   * share of the found shifts whose window range holds the true window; width: mean windows in it.
+   */
   public record StepRow(
       int n,
       double step,
       double found,
       double foundWithin2,
       double oracleFound,
-      double oracleWithin2) {}
+      double oracleWithin2,
+      double rangeCoverage,
+      double rangeWidth) {}
+
+  /**
+   * A dip of {@code depth} sd over windows [from, to) of n: both edges found within +-2 windows
+   * (among all reported shifts), next to the oracle that knows sigma and that there are two edges
+   * (the least-squares pair). Coverage: share of the edges found whose range holds the true edge.
+   */
+  public record DipRow(
+      int n,
+      int from,
+      int to,
+      double depth,
+      double anyShift,
+      double bothWithin2,
+      double oracleBothWithin2,
+      double rangeCoverage) {}
 
   public static List<TrendRow> trendTable(int[] ns, double[] phis, int trials, long seed) {
     List<TrendRow> rows = new ArrayList<>();
@@ -110,6 +131,8 @@ public final class SignalBenchmark {
     double critical = nullMax[(int) Math.ceil((1 - ALPHA) * trials) - 1];
     int found = 0;
     int within = 0;
+    int covered = 0;
+    long width = 0;
     int oracleFound = 0;
     int oracleWithin = 0;
     int truth = n / 2;
@@ -119,10 +142,12 @@ public final class SignalBenchmark {
       for (int i = truth; i < n; i++) {
         y[i] += step * SD;
       }
-      var cp = ChangePointDetector.detect(w, y, n);
+      ChangePoint cp = ChangePointDetector.detect(w, y, n);
       if (cp != null) {
         found++;
         within += Math.abs(cp.windowIndex() - truth) <= 2 ? 1 : 0;
+        covered += cp.windowLo() <= truth && truth <= cp.windowHi() ? 1 : 0;
+        width += cp.windowHi() - cp.windowLo() + 1;
       }
       double[] c = cusum(y, n);
       if (c[0] > critical) {
@@ -131,7 +156,73 @@ public final class SignalBenchmark {
       }
     }
     double d = trials;
-    return new StepRow(n, step, found / d, within / d, oracleFound / d, oracleWithin / d);
+    double f = Math.max(found, 1);
+    return new StepRow(
+        n, step, found / d, within / d, oracleFound / d, oracleWithin / d, covered / f, width / f);
+  }
+
+  /** A dip of {@code depth} sd over windows [from, to) of n windows of independent noise. */
+  public static DipRow dipRow(int n, int from, int to, double depth, int trials, long seed) {
+    int[] w = new int[n];
+    for (int i = 0; i < n; i++) {
+      w[i] = i;
+    }
+    double[] y = new double[n];
+    int any = 0;
+    int both = 0;
+    int oracle = 0;
+    int edges = 0;
+    int covered = 0;
+    SplittableRandom r = random(seed, n, 0.0, 5);
+    for (int t = 0; t < trials; t++) {
+      ar1(r, 0.0, y, n, 0.0);
+      for (int i = from; i < to; i++) {
+        y[i] -= depth * SD;
+      }
+      List<ChangePoint> shifts = ChangePointDetector.detectAll(w, y, n);
+      any += shifts.isEmpty() ? 0 : 1;
+      boolean first = false;
+      boolean second = false;
+      for (ChangePoint cp : shifts) {
+        first |= Math.abs(cp.windowIndex() - from) <= 2;
+        second |= Math.abs(cp.windowIndex() - to) <= 2;
+        for (int edge : new int[] {from, to}) {
+          if (Math.abs(cp.windowIndex() - edge) <= 2) {
+            edges++;
+            covered += cp.windowLo() <= edge && edge <= cp.windowHi() ? 1 : 0;
+          }
+        }
+      }
+      both += first && second ? 1 : 0;
+      int[] pair = twoSplits(y, n);
+      oracle += Math.abs(pair[0] - from) <= 2 && Math.abs(pair[1] - to) <= 2 ? 1 : 0;
+    }
+    double d = trials;
+    return new DipRow(
+        n, from, to, depth, any / d, both / d, oracle / d, covered / (double) Math.max(edges, 1));
+  }
+
+  /** The least-squares pair of splits (three levels), O(n^2): the oracle's edges. */
+  private static int[] twoSplits(double[] y, int n) {
+    double[] cs = new double[n + 1];
+    for (int i = 0; i < n; i++) {
+      cs[i + 1] = cs[i] + y[i];
+    }
+    double best = Double.NEGATIVE_INFINITY;
+    int[] pair = {1, 2};
+    for (int i = 1; i < n - 1; i++) {
+      for (int j = i + 1; j < n; j++) {
+        double a = cs[i];
+        double b = cs[j] - cs[i];
+        double c = cs[n] - cs[j];
+        double fit = a * a / i + b * b / (j - i) + c * c / (n - j);
+        if (fit > best) {
+          best = fit;
+          pair = new int[] {i, j};
+        }
+      }
+    }
+    return pair;
   }
 
   /** {max |S_k| / (sd sqrt n), least-squares split}. */
@@ -154,21 +245,26 @@ public final class SignalBenchmark {
   }
 
   /**
-   * Power of the test that knows phi and sigma (exact variance of the OLS slope, normal reference):
-   * what no test that estimates them can beat, for the drift above.
+   * Power of the test that knows phi and sigma, for the drift above: the GLS slope (Prais-Winsten
+   * weights for the known phi) against its exact standard error, normal reference. No test that has
+   * to estimate phi and sigma can beat it.
    */
   public static double oracleTrendPower(int n, double phi) {
-    double mx = (n - 1) / 2.0;
-    double sxx = 0;
-    double xRx = 0;
-    for (int i = 0; i < n; i++) {
-      sxx += (i - mx) * (i - mx);
-      for (int j = 0; j < n; j++) {
-        xRx += (i - mx) * (j - mx) * Math.pow(phi, Math.abs(i - j));
-      }
+    // X'R^-1 X for X = (1, x) through the Prais-Winsten transform of the known AR(1)
+    double head = Math.sqrt(1 - phi * phi);
+    double a11 = head * head;
+    double a12 = 0;
+    double a22 = 0;
+    for (int i = 1; i < n; i++) {
+      double c1 = 1 - phi;
+      double c2 = i - phi * (i - 1);
+      a11 += c1 * c1;
+      a12 += c1 * c2;
+      a22 += c2 * c2;
     }
+    double innovationVar = SD * SD * (1 - phi * phi);
+    double se = Math.sqrt(innovationVar * a11 / (a11 * a22 - a12 * a12));
     double slope = DRIFT / (n - 1);
-    double se = SD * Math.sqrt(xRx) / sxx;
     NormalDistribution z = new NormalDistribution(null, 0, 1);
     double c = z.inverseCumulativeProbability(1 - ALPHA / 2);
     double m = Math.abs(slope) / se;

@@ -13,7 +13,9 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code soak-analyzer bench signal}: the seeded Monte-Carlo table behind docs/SIGNAL.md (false
- * positives and power of the trend test, false change points, step detection).
+ * positives and power of the trend test against the oracle that knows the noise, false change
+ * points, steps and a dip-and-recover found and placed, and how often the reported window range
+ * holds the true window).
  */
 public final class BenchSignalCommand implements Callable<Integer> {
   private static final String DESCRIPTION =
@@ -83,12 +85,13 @@ public final class BenchSignalCommand implements Callable<Integer> {
         seed);
     out.println(
         "| n | phi | false: guide arrow | OLS | calibrated | power: OLS | calibrated"
-            + " | oracle | false change point |");
-    out.println("|---|---|---|---|---|---|---|---|---|");
+            + " | oracle | share of oracle | false change point |");
+    out.println("|---|---|---|---|---|---|---|---|---|---|");
     for (SignalBenchmark.TrendRow r : SignalBenchmark.trendTable(lengths, phis, trials, seed)) {
+      double oracle = SignalBenchmark.oracleTrendPower(r.n(), r.phi());
       out.printf(
           Locale.ROOT,
-          "| %d | %.1f | %s | %s | %s | %s | %s | %s | %s |%n",
+          "| %d | %.1f | %s | %s | %s | %s | %s | %s | %.2fx | %s |%n",
           r.n(),
           r.phi(),
           pct(r.falseArrow()),
@@ -96,23 +99,51 @@ public final class BenchSignalCommand implements Callable<Integer> {
           pct(r.falseCalibrated()),
           pct(r.powerOls()),
           pct(r.powerCalibrated()),
-          pct(SignalBenchmark.oracleTrendPower(r.n(), r.phi())),
+          pct(oracle),
+          r.powerCalibrated() / oracle,
           pct(r.falseChangePoint()));
     }
     out.println();
-    out.println("| step | n | found | found within ±2 | oracle found | oracle within ±2 |");
-    out.println("|---|---|---|---|---|---|");
-    SignalBenchmark.StepRow s = SignalBenchmark.stepRow(48, 1.0, trials, seed);
+    out.println(
+        "| step (independent noise) | n | found | found within ±2 | oracle found"
+            + " | oracle within ±2 | share of oracle | range holds the step | range width |");
+    out.println("|---|---|---|---|---|---|---|---|---|");
+    for (double size : new double[] {1.0, 2.0}) {
+      for (int n : new int[] {48, 200}) {
+        SignalBenchmark.StepRow s = SignalBenchmark.stepRow(n, size, trials, seed);
+        out.printf(
+            Locale.ROOT,
+            "| %.0f sd at window %d | %d | %s | %s | %s | %s | %.2fx | %s | %.1f |%n",
+            s.step(),
+            s.n() / 2,
+            s.n(),
+            pct(s.found()),
+            pct(s.foundWithin2()),
+            pct(s.oracleFound()),
+            pct(s.oracleWithin2()),
+            s.foundWithin2() / Math.max(s.oracleWithin2(), 1e-9),
+            pct(s.rangeCoverage()),
+            s.rangeWidth());
+      }
+    }
+    out.println();
+    out.println(
+        "| dip and recover (independent noise) | n | any shift | both edges within ±2"
+            + " | oracle both within ±2 | share of oracle | range holds the edge |");
+    out.println("|---|---|---|---|---|---|---|");
+    SignalBenchmark.DipRow d = SignalBenchmark.dipRow(48, 16, 32, 2.0, trials, seed);
     out.printf(
         Locale.ROOT,
-        "| %.0f sd at window %d | %d | %s | %s | %s | %s |%n",
-        s.step(),
-        s.n() / 2,
-        s.n(),
-        pct(s.found()),
-        pct(s.foundWithin2()),
-        pct(s.oracleFound()),
-        pct(s.oracleWithin2()));
+        "| %.0f sd over windows %d-%d | %d | %s | %s | %s | %.2fx | %s |%n",
+        d.depth(),
+        d.from(),
+        d.to() - 1,
+        d.n(),
+        pct(d.anyShift()),
+        pct(d.bothWithin2()),
+        pct(d.oracleBothWithin2()),
+        d.bothWithin2() / Math.max(d.oracleBothWithin2(), 1e-9),
+        pct(d.rangeCoverage()));
     return ExitCode.OK.code();
   }
 

@@ -2,6 +2,7 @@ package dev.soakanalyzer.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.soakanalyzer.core.model.Analysis;
+import dev.soakanalyzer.core.model.ChangePoint;
 import dev.soakanalyzer.core.model.MetricCell;
 import dev.soakanalyzer.core.model.SymbolAnalysis;
 import dev.soakanalyzer.core.report.Numbers;
@@ -94,16 +95,32 @@ public final class SummaryJson {
     g.writeEndObject();
   }
 
-  /** The most significant shift of level: first window of the new level, medians either side. */
+  /**
+   * change_point: the most significant shift of level (first window of the new level, medians
+   * either side, the windows it is likely to be in); change_points: every significant shift, in
+   * window order.
+   */
   private static void changePoint(JsonGenerator g, MetricCell c) throws IOException {
-    var cp = c.changePoint();
     g.writeFieldName("change_point");
-    if (cp == null) {
+    if (c.changePoint() == null) {
       g.writeNull();
-      return;
+    } else {
+      shift(g, c, c.changePoint());
     }
+    g.writeArrayFieldStart("change_points");
+    for (var cp : c.changePoints()) {
+      shift(g, c, cp);
+    }
+    g.writeEndArray();
+  }
+
+  private static void shift(JsonGenerator g, MetricCell c, ChangePoint cp) throws IOException {
     g.writeStartObject();
     g.writeNumberField("window_index", cp.windowIndex());
+    g.writeArrayFieldStart("window_range");
+    g.writeNumber(cp.windowLo());
+    g.writeNumber(cp.windowHi());
+    g.writeEndArray();
     rounded(g, "before", cp.before(), c.metric().decimals());
     rounded(g, "after", cp.after(), c.metric().decimals());
     significant(g, "p_value", cp.pValue());

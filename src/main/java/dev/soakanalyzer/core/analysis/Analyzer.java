@@ -244,6 +244,7 @@ public final class Analyzer {
     }
     Bucketing points = Bucketing.of(windows, column, timeBuckets);
     TrendResult trend = TrendEstimator.estimate(points.x(), points.y(), points.n());
+    List<ChangePoint> shifts = changePoints(windows, column, present.length, timeBuckets);
     return new MetricCell(
         metric,
         threshold,
@@ -259,17 +260,18 @@ public final class Analyzer {
         warnEvents,
         critEvents,
         worst,
-        changePoint(windows, column, present.length, timeBuckets),
+        ChangePoint.mostSignificant(shifts),
         windows,
         column,
         firstBad,
-        lastBad);
+        lastBad,
+        shifts);
   }
 
   /**
-   * Change point over the windows that have a value (never the buckets: it names a real window).
+   * Shifts of level over the windows that have a value (never the buckets: they name real windows).
    */
-  private static ChangePoint changePoint(
+  private static List<ChangePoint> changePoints(
       int[] windows, double[] column, int count, int timeBuckets) {
     int[] w = new int[count];
     double[] v = new double[count];
@@ -280,27 +282,33 @@ public final class Analyzer {
         v[j++] = column[i];
       }
     }
-    ChangePoint cp = ChangePointDetector.detect(w, v, count);
-    if (cp == null || timeBuckets <= 1) {
-      return cp;
+    List<ChangePoint> shifts = ChangePointDetector.detectAll(w, v, count);
+    if (shifts.isEmpty() || timeBuckets <= 1) {
+      return shifts;
     }
-    // The plot draws bucket means: the marker goes on the bucket holding the window.
-    int bucket = -1;
+    List<ChangePoint> out = new ArrayList<>(shifts.size());
+    for (ChangePoint cp : shifts) {
+      out.add(cp.atPlotIndex(bucketOf(windows, column, timeBuckets, cp.windowIndex())));
+    }
+    return out;
+  }
+
+  /** The plot draws bucket means: a marker goes on the (non-empty) bucket holding the window. */
+  private static int bucketOf(int[] windows, double[] column, int timeBuckets, int window) {
     int nonEmpty = 0;
     for (int start = 0; start < windows.length; start += timeBuckets) {
       boolean any = false;
       boolean holds = false;
       for (int i = start; i < Math.min(windows.length, start + timeBuckets); i++) {
         any |= !Double.isNaN(column[i]);
-        holds |= windows[i] == cp.windowIndex();
+        holds |= windows[i] == window;
       }
       if (holds) {
-        bucket = nonEmpty;
-        break;
+        return nonEmpty;
       }
       nonEmpty += any ? 1 : 0;
     }
-    return new ChangePoint(cp.windowIndex(), cp.before(), cp.after(), cp.pValue(), bucket);
+    return -1;
   }
 
   /**

@@ -62,4 +62,16 @@ final class Autocorrelation {
     double phiTerm = 2.0 / Math.max((1 - phi * phi) * n, 1e-9);
     return Math.max(1.0 / (1.0 / residual + phiTerm), 1.0);
   }
+
+  /**
+   * As {@link #degreesOfFreedom(int, double)}, with the phi-uncertainty term weighted by {@code
+   * weight * phi}: where the estimate is near 0 it is clamped there (a variance scaled by a phi
+   * that cannot go below 0 errs high), so that term is paid only as phi grows. Measured weights are
+   * in the callers.
+   */
+  static double degreesOfFreedom(int n, double phi, double weight) {
+    double residual = Math.max(effectiveSize(n, phi) - 2.0, 1.0);
+    double phiTerm = weight * phi * 2.0 / Math.max((1 - phi * phi) * n, 1e-9);
+    return Math.max(1.0 / (1.0 / residual + phiTerm), 1.0);
+  }
 }

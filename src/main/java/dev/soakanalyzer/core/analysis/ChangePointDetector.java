@@ -3,163 +3,155 @@ package dev.soakanalyzer.core.analysis;
 import dev.soakanalyzer.core.model.ChangePoint;
 import dev.soakanalyzer.core.model.Trend;
 import dev.soakanalyzer.core.model.TrendResult;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * The most significant single shift of level (at-most-one-change CUSUM), calibrated for AR(1)
- * correlated windows (measured: at most about 1% false change points on trendless AR(1) noise with
- * phi up to 0.8, n from 8 to 1000; see docs/SIGNAL.md).
+ * Shifts of level (up to {@link #MAX_SHIFTS}), calibrated for AR(1) correlated windows: on
+ * trendless AR(1) noise with phi up to 0.8 and n from 8 to 1000, at most about 1% of series get any
+ * shift (measured, see docs/SIGNAL.md).
  *
  * <ul>
- *   <li>Where: the least-squares split, the k maximising |S_k| / sqrt(k (n-k) / n) with S_k the
- *       cumulative sum of deviations from the mean.
- *   <li>How sure: max_k |S_k| / sqrt(n * lrv) against the Kolmogorov distribution (the supremum of
- *       a Brownian bridge). The long-run variance lrv = s^2 (1+phi)/(1-phi) comes from the
- *       residuals around the fitted step; their lag-1 autocorrelation understates phi by about (3.5
- *       + 9 phi) / n (the split is chosen to fit the noise), which is undone, then phi is shifted
- *       up by 3 / n. The uncertainty of lrv is integrated out (the statistic is treated as
- *       studentized, lrv ~ chi^2 on {@link Autocorrelation#degreesOfFreedom} df).
+ *   <li>Is there any shift: the CUSUM bridge S_k of the series (cumulative deviations from the
+ *       mean), scaled by sqrt(n lrv), judged two ways at once: its largest excursion (one shift,
+ *       Kolmogorov tail) and its range, max minus min (a shift and its return, Kuiper tail). The
+ *       two p-values are combined Bonferroni-style with weights 0.8 and 0.4: the two statistics are
+ *       so correlated that the union stays at the nominal level (simulated on 20000 bridges).
+ *   <li>lrv is estimated under the alternative: residuals around the steps the bridge points to
+ *       (its argmax and argmin), so a shift does not pass for autocorrelation ({@link
+ *       SegmentNoise}); the uncertainty of lrv is integrated out on its degrees of freedom.
+ *   <li>Where: binary segmentation. The first split is the least-squares one; each side is then
+ *       tested the same way and split again while significant. Only a series that passed the first
+ *       test gets any shift, so the family-wise false rate is that of the first test.
+ *   <li>How sure of where: {@link ShiftLocation}.
  * </ul>
  *
- * Series shorter than {@link #MIN_POINTS} never report a change: at those lengths a wandering AR(1)
- * series and a step cannot be told apart.
+ * Series (and sides) shorter than {@link #MIN_POINTS} are never split: at those lengths a wandering
+ * AR(1) series and a step cannot be told apart.
  */
 public final class ChangePointDetector {
   public static final double ALPHA = TrendResult.ALPHA;
+
+  /** At most this many shifts per series. */
+  public static final int MAX_SHIFTS = 3;
+
   static final int MIN_POINTS = 13;
 
-  /**
-   * Gauss-Hermite rule (24 points) for E[f(Z)], Z standard normal: nodes scaled by sqrt 2, weights
-   * by 1/sqrt pi. Its outer nodes reach 6.5 sd, which the far tail of the variance needs.
-   *
-   * <p>The numbers are commons-math3's {@code HermiteRuleFactory().getRule(24)}, scaled as above,
-   * written out: computing the rule costs a cold JVM 20-35 ms of interpreted Newton iterations on
-   * every run. ChangePointDetectorTest checks the table against the library, bit for bit.
-   */
-  static final double[] NODES = {
-    -8.507803519195257, -7.437890666021663, -6.541675005098636, -5.732747175251201,
-    -4.978041374639121, -4.260383605019905, -3.569306764073561, -2.897728643223313,
-    -2.2404678516917524, -1.59348042981642, -0.9534219229321093, -0.3173700966294523,
-    0.3173700966294523, 0.9534219229321093, 1.59348042981642, 2.2404678516917524,
-    2.897728643223313, 3.569306764073561, 4.260383605019905, 4.978041374639121,
-    5.732747175251201, 6.541675005098636, 7.437890666021663, 8.507803519195257,
-  };
+  /** Bonferroni weights of the one-shift and the shift-and-return statistics. */
+  static final double WEIGHT_ONE = 0.8;
 
-  static final double[] WEIGHTS = {
-    9.390193689042147E-17, 3.714974152762413E-13, 1.7186649279648367E-10, 2.2674616734806627E-8,
-    1.2176597454425821E-6, 3.2095005652745975E-5, 4.647187187793948E-4, 0.003976608929181325,
-    0.02112634440896755, 0.0720693640171784, 0.16145951286700005, 0.24087011554664026,
-    0.24087011554664026, 0.16145951286700005, 0.0720693640171784, 0.02112634440896755,
-    0.003976608929181325, 4.647187187793948E-4, 3.2095005652745975E-5, 1.2176597454425821E-6,
-    2.2674616734806627E-8, 1.7186649279648367E-10, 3.714974152762413E-13, 9.390193689042147E-17,
-  };
+  static final double WEIGHT_RANGE = 0.4;
 
   private ChangePointDetector() {}
+
+  /** The most significant shift, null when none is significant at {@link #ALPHA}. */
+  public static ChangePoint detect(int[] windows, double[] values, int n) {
+    return ChangePoint.mostSignificant(detectAll(windows, values, n));
+  }
 
   /**
    * @param windows window index of each value, ascending
    * @param values the values, all finite
-   * @return the change point when significant at {@link #ALPHA}, else null; its plot index is the
-   *     position among {@code values}
+   * @return the significant shifts in window order (empty when none); plot indices are positions
+   *     among {@code values}
    */
-  public static ChangePoint detect(int[] windows, double[] values, int n) {
+  public static List<ChangePoint> detectAll(int[] windows, double[] values, int n) {
     if (n < MIN_POINTS || Trend.isFlatSeries(values, n)) {
-      return null;
+      return List.of();
     }
-    double mean = 0;
-    for (int i = 0; i < n; i++) {
-      mean += values[i];
+    Test first = test(values, 0, n, true);
+    if (!(first.p() < ALPHA)) {
+      return List.of();
     }
-    mean /= n;
+    List<Test> pending = new ArrayList<>();
+    List<Test> accepted = new ArrayList<>();
+    pending.add(first);
+    while (accepted.size() < MAX_SHIFTS && !pending.isEmpty()) {
+      Test best = pending.get(0);
+      for (Test t : pending) {
+        best = t.p() < best.p() ? t : best;
+      }
+      pending.remove(best);
+      if (!(best.p() < ALPHA)) {
+        break;
+      }
+      accepted.add(best);
+      for (int[] side : new int[][] {{best.from(), best.split()}, {best.split(), best.to()}}) {
+        int length = side[1] - side[0];
+        if (length >= MIN_POINTS && !Trend.isFlatSeries(slice(values, side), length)) {
+          pending.add(test(values, side[0], side[1], false));
+        }
+      }
+    }
+    accepted.sort((a, b) -> Integer.compare(a.split(), b.split()));
+    return ShiftLocation.place(
+        windows,
+        values,
+        n,
+        accepted.stream().mapToInt(Test::split).toArray(),
+        accepted.stream().mapToDouble(Test::p).toArray());
+  }
+
+  private static double[] slice(double[] values, int[] range) {
+    return Arrays.copyOfRange(values, range[0], range[1]);
+  }
+
+  /** One segment's test: its p-value and least-squares split (absolute positions). */
+  record Test(int from, int to, int split, double p) {}
+
+  /**
+   * @param first the test of the whole series: the one the family-wise false rate rests on
+   */
+  static Test test(double[] values, int from, int to, boolean first) {
+    int n = to - from;
+    double mean = Stats.mean(values, from, to);
     double s = 0;
-    double maxAbs = 0;
+    double max = 0;
+    double min = 0;
+    int argMax = -1;
+    int argMin = -1;
     double bestWeighted = -1;
-    int split = -1;
-    double leftSum = 0;
+    int split = 1;
     for (int k = 1; k < n; k++) {
-      s += values[k - 1] - mean;
-      leftSum += values[k - 1];
-      double abs = Math.abs(s);
-      maxAbs = Math.max(maxAbs, abs);
-      double weighted = abs / Math.sqrt((double) k * (n - k) / n);
+      s += values[from + k - 1] - mean;
+      if (s > max) {
+        max = s;
+        argMax = k;
+      }
+      if (s < min) {
+        min = s;
+        argMin = k;
+      }
+      double weighted = Math.abs(s) / Math.sqrt((double) k * (n - k) / n);
       if (weighted > bestWeighted) {
         bestWeighted = weighted;
         split = k;
       }
     }
-    if (!(maxAbs > 0)) {
-      return null;
+    double excursion = Math.max(max, -min);
+    if (!(excursion > 0)) {
+      return new Test(from, to, from + split, 1.0);
     }
-    double p = pValue(values, n, split, maxAbs);
-    if (!(p < ALPHA)) {
-      return null;
+    SegmentNoise noise = SegmentNoise.around(values, from, to, steps(from, argMax, argMin), first);
+    if (!(noise.lrv() > 0) || !Double.isFinite(noise.lrv())) {
+      return new Test(from, to, from + split, noise.lrv() == 0 ? 0.0 : 1.0);
     }
-    return new ChangePoint(
-        windows[split],
-        Stats.median(Arrays.copyOfRange(values, 0, split)),
-        Stats.median(Arrays.copyOfRange(values, split, n)),
-        p,
-        split);
+    double scale = Math.sqrt(noise.lrv() * n);
+    double pOne = BridgeTails.studentizedKolmogorov(excursion / scale, noise.df());
+    double pRange = BridgeTails.studentizedKuiper((max - min) / scale, noise.df());
+    double p = Math.min(1.0, Math.min(pOne / WEIGHT_ONE, pRange / WEIGHT_RANGE));
+    return new Test(from, to, from + split, p);
   }
 
-  private static double pValue(double[] values, int n, int split, double maxAbs) {
-    double left = 0;
-    for (int i = 0; i < split; i++) {
-      left += values[i];
+  /** The steps the bridge points to: a new level at its argmax and at its argmin. */
+  private static int[] steps(int from, int argMax, int argMin) {
+    if (argMax < 0) {
+      return new int[] {from + argMin};
     }
-    double right = 0;
-    for (int i = split; i < n; i++) {
-      right += values[i];
+    if (argMin < 0) {
+      return new int[] {from + argMax};
     }
-    left /= split;
-    right /= n - split;
-    double[] e = new double[n];
-    double rss = 0;
-    for (int i = 0; i < n; i++) {
-      e[i] = values[i] - (i < split ? left : right);
-      rss += e[i] * e[i];
-    }
-    if (!(rss > 0) || !Double.isFinite(rss)) {
-      return rss == 0 ? 0.0 : 1.0;
-    }
-    double phi = conservativePhi(Autocorrelation.lag1(e, n), n);
-    double lrv = rss / (n - 2) * (1 + phi) / (1 - phi);
-    double z = maxAbs / Math.sqrt(lrv * n);
-    return studentizedKolmogorov(z, Autocorrelation.degreesOfFreedom(n, phi));
-  }
-
-  static double conservativePhi(double r, int n) {
-    double shrink = 1 - 9.0 / n;
-    double corrected = (r + 3.5 / n) / shrink;
-    return Autocorrelation.clamp(corrected + 3.0 / n);
-  }
-
-  /** P(K > z sqrt(V)) for V ~ chi^2_df / df, K Kolmogorov-distributed. */
-  static double studentizedKolmogorov(double z, double df) {
-    double a = 2.0 / (9.0 * df);
-    double p = 0;
-    for (int i = 0; i < NODES.length; i++) {
-      // Wilson-Hilferty: chi^2_df / df ~ (1 - a + sqrt(a) Z)^3
-      double c = 1 - a + Math.sqrt(a) * NODES[i];
-      double v = c > 0 ? c * c * c : 0.0;
-      p += WEIGHTS[i] * kolmogorovTail(z * Math.sqrt(v));
-    }
-    return Math.max(0.0, Math.min(1.0, p));
-  }
-
-  /** P(sup |Brownian bridge| > x) = 2 sum (-1)^(k-1) exp(-2 k^2 x^2). */
-  static double kolmogorovTail(double x) {
-    if (x < 0.3) {
-      return 1.0;
-    }
-    double sum = 0;
-    for (int k = 1; k <= 100; k++) {
-      double term = Math.exp(-2.0 * k * k * x * x);
-      sum += (k % 2 == 1) ? term : -term;
-      if (term < 1e-17) {
-        break;
-      }
-    }
-    return Math.max(0.0, Math.min(1.0, 2 * sum));
+    return new int[] {from + Math.min(argMax, argMin), from + Math.max(argMax, argMin)};
   }
 }

@@ -55,6 +55,15 @@ final class Stats {
     return values.length == 0 ? Double.NaN : m;
   }
 
+  /** Mean of values[from, to); the caller guarantees to > from. */
+  static double mean(double[] values, int from, int to) {
+    double sum = 0;
+    for (int i = from; i < to; i++) {
+      sum += values[i];
+    }
+    return sum / (to - from);
+  }
+
   static double mean(double[] values) {
     if (values.length == 0) {
       return Double.NaN;

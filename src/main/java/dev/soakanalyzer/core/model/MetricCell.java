@@ -1,5 +1,7 @@
 package dev.soakanalyzer.core.model;
 
+import java.util.List;
+
 /**
  * One symbol x metric cell of the result.
  *
@@ -14,6 +16,8 @@ package dev.soakanalyzer.core.model;
  * @param values this metric's value per window of {@code windows} (NaN = no value; shared)
  * @param firstBad first window with a violation of this cell, or 0 when none
  * @param lastBad last window with a violation of this cell, or 0 when none
+ * @param changePoints every significant shift of level in window order (up to 3), empty when none;
+ *     {@code changePoint} is the most significant of them
  */
 public record MetricCell(
     MetricDef metric,
@@ -34,12 +38,65 @@ public record MetricCell(
     int[] windows,
     double[] values,
     int firstBad,
-    int lastBad) {
+    int lastBad,
+    List<ChangePoint> changePoints) {
 
   public MetricCell {
     if (windows.length != values.length) {
       throw new IllegalArgumentException("windows and values of " + metric.key() + " differ");
     }
+    changePoints =
+        changePoints != null
+            ? List.copyOf(changePoints)
+            : changePoint == null ? List.of() : List.of(changePoint);
+    if (!java.util.Objects.equals(changePoint, ChangePoint.mostSignificant(changePoints))) {
+      throw new IllegalArgumentException(
+          "change point of " + metric.key() + " is not the most significant of its shifts");
+    }
+  }
+
+  /** A cell with at most one shift of level ({@code changePoint}, or none when null). */
+  public MetricCell(
+      MetricDef metric,
+      Threshold threshold,
+      CellStatus status,
+      int valueCount,
+      double last,
+      double median,
+      double min,
+      double max,
+      double mean,
+      TrendResult trend,
+      double[] plotPoints,
+      int warnEvents,
+      int critEvents,
+      Violation worst,
+      ChangePoint changePoint,
+      int[] windows,
+      double[] values,
+      int firstBad,
+      int lastBad) {
+    this(
+        metric,
+        threshold,
+        status,
+        valueCount,
+        last,
+        median,
+        min,
+        max,
+        mean,
+        trend,
+        plotPoints,
+        warnEvents,
+        critEvents,
+        worst,
+        changePoint,
+        windows,
+        values,
+        firstBad,
+        lastBad,
+        null);
   }
 
   /** Windows with a violation (WARN or CRIT). */

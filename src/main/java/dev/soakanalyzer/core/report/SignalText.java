@@ -45,17 +45,41 @@ public final class SignalText {
       return cell.changePoint();
     }
 
-    /** e.g. {@code edge_bps fell from 3.05 to 2.41 at window #17} (no symbol, no markup). */
+    /**
+     * e.g. {@code edge_bps fell from 3.05 to 2.41 at window #17 (#15-#19)} (no symbol, no markup):
+     * the window of the shift and the windows it is likely to be in. A series with more shifts says
+     * them in window order, e.g. a dip and its recovery: {@code edge_bps fell from 3.05 to 2.41 at
+     * window #16 (#15-#17) and rose back to 3.02 at window #32 (#31-#33)}.
+     */
     public String sentence() {
-      ChangePoint cp = cell.changePoint();
+      List<ChangePoint> all = cell.changePoints();
       int d = cell.metric().decimals();
-      return cell.metric().key()
-          + (cp.fell() ? " fell from " : " rose from ")
-          + Numbers.format(cp.before(), d)
-          + " to "
-          + Numbers.format(cp.after(), d)
-          + " at window #"
-          + cp.windowIndex();
+      ChangePoint first = all.get(0);
+      StringBuilder sb =
+          new StringBuilder(cell.metric().key())
+              .append(first.fell() ? " fell from " : " rose from ")
+              .append(Numbers.format(first.before(), d))
+              .append(" to ")
+              .append(Numbers.format(first.after(), d));
+      where(sb, first);
+      for (int i = 1; i < all.size(); i++) {
+        ChangePoint cp = all.get(i);
+        boolean back = cp.fell() != all.get(i - 1).fell();
+        sb.append(i == all.size() - 1 ? " and " : ", then ")
+            .append(cp.fell() ? "fell " : "rose ")
+            .append(back ? "back" : "further")
+            .append(" to ")
+            .append(Numbers.format(cp.after(), d));
+        where(sb, cp);
+      }
+      return sb.toString();
+    }
+
+    private static void where(StringBuilder sb, ChangePoint cp) {
+      sb.append(" at window #").append(cp.windowIndex());
+      if (cp.windowLo() != cp.windowHi()) {
+        sb.append(" (#").append(cp.windowLo()).append("-#").append(cp.windowHi()).append(')');
+      }
     }
   }
 
