@@ -45,7 +45,9 @@ final class RedisOptions extends OptionGroup {
                   "--redis-url",
                   String.class,
                   "URL",
-                  "redis://[user:password@]host:port/db or rediss://... for TLS (env REDIS_URL, default "
+                  "redis://[user:password@]host:port/db, redis-sentinel://[user:password@]h:p[,h:p...]/MASTER[/db],"
+                      + " redis-cluster://[user:password@]h:p[,h:p...]; rediss... for TLS (env"
+                      + " REDIS_URL, default "
                       + DEFAULT_REDIS_URL
                       + "); for run, 'none' disables Redis.")
               .build());
@@ -113,6 +115,17 @@ final class RedisOptions extends OptionGroup {
                   "N",
                   "MAXLEN ~ of each stream on XADD and XTRIM (default: ${DEFAULT-VALUE}).")
               .defaultValue("5000")
+              .build());
+
+  private final OptionSpec historyMaxlen =
+      add(
+          option(
+                  "--history-maxlen",
+                  int.class,
+                  "N",
+                  "MAXLEN ~ of the run history stream {env}:{exchange}:soak:history (default:"
+                      + " ${DEFAULT-VALUE}).")
+              .defaultValue("1000")
               .build());
 
   private final OptionSpec stateDir =
@@ -218,6 +231,10 @@ final class RedisOptions extends OptionGroup {
     if (streamMaxlen < 1) {
       problems.add("--stream-maxlen must be at least 1, not " + streamMaxlen);
     }
+    int historyMaxlen = this.historyMaxlen.getValue();
+    if (historyMaxlen < 1) {
+      problems.add("--history-maxlen must be at least 1, not " + historyMaxlen);
+    }
   }
 
   /** The export options for the key prefix; call after {@link #checkExport} found nothing. */
@@ -227,7 +244,7 @@ final class RedisOptions extends OptionGroup {
 
   /** The export options for these keys (e.g. the runner's, in its key namespace). */
   ExportOptions exportOptions(RedisKeys keys) {
-    return new ExportOptions(keys, ttl(), stream(), streamMaxlen());
+    return new ExportOptions(keys, ttl(), stream(), streamMaxlen(), historyMaxlen.getValue());
   }
 
   Duration ttl() {
