@@ -9,6 +9,7 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
+
 /**
  * Where the master for a key is now: the one server; the master a Sentinel names; or the cluster
  * node serving the key's hash slot.
@@ -18,7 +19,7 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  * env/exchange is in one hash slot ({@link RedisKeys#onCluster()}), so the whole conversation goes
  * to one node. What we need from the topology is that node's address, asked afresh on every
  * attempt, so an attempt after a failover goes to the new master. Jedis's own commands do the
- * asking ({@code SENTINEL GET-MASTER-ADDR-BY-NAME}, {@code CLUSTER SLOTS}) and its CRC16 the slot.
+ * asking ({@code SENTINEL GET-MASTER-ADDR-BY-NAME}, {@code CLUSTER NODES}) and its CRC16 the slot.
  */
 final class MasterLocator {
   private final RedisUrl url;
@@ -59,33 +60,66 @@ final class MasterLocator {
         "no sentinel named the master " + url.master() + " (" + String.join("; ", problems) + ")");
   }
 
+  /**
+   * Every reachable seed's view (CLUSTER NODES); of the masters that claim the slot and are not
+   * flagged as failed, the one with the highest config epoch wins. A master killed and restarted
+   * without its data claims its old slots until the cluster tells it otherwise; its epoch is older
+   * than that of the replica that took over, so it is never chosen (asking one seed could be).
+   */
   private Node askCluster(int slot, Function<Node, Jedis> dial) {
     List<String> problems = new ArrayList<>();
+    Node best = null;
+    long bestEpoch = -1;
     for (Node seed : url.nodes()) {
       try (Jedis j = dial.apply(seed)) {
-        for (Object range : j.clusterSlots()) {
-          List<?> r = (List<?>) range;
-          long from = (Long) r.get(0);
-          long to = (Long) r.get(1);
-          if (slot >= from && slot <= to) {
-            List<?> master = (List<?>) r.get(2);
-            String host = text(master.get(0));
-            // An empty host means "the node you asked" (cluster-preferred-endpoint-type unknown).
-            return new Node(
-                host.isEmpty() || host.equals("?") ? seed.host() : host,
-                Math.toIntExact((Long) master.get(1)));
+        for (String line : j.clusterNodes().split("\n")) {
+          String[] f = line.trim().split(" ");
+          if (f.length < 9 || !f[2].contains("master") || f[2].contains("fail")) {
+            continue;
+          }
+          if (!servesSlot(f, slot)) {
+            continue;
+          }
+          long epoch = Long.parseLong(f[6]);
+          if (epoch > bestEpoch) {
+            bestEpoch = epoch;
+            best = address(f[1], seed);
           }
         }
-        problems.add(seed + ": slot " + slot + " is served by no node (CLUSTERDOWN?)");
-      } catch (JedisConnectionException | JedisDataException | ClassCastException e) {
+      } catch (JedisConnectionException | JedisDataException | NumberFormatException e) {
         problems.add(seed + ": " + e.getMessage());
       }
     }
-    throw new JedisConnectionException(
-        "no cluster node named the master of slot " + slot + " (" + String.join("; ", problems) + ")");
+    if (best == null) {
+      throw new JedisConnectionException(
+          "no cluster node named the master of slot " + slot + " ("
+              + (problems.isEmpty() ? "slot not served (CLUSTERDOWN?)" : String.join("; ", problems))
+              + ")");
+    }
+    return best;
   }
 
-  private static String text(Object o) {
-    return o instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : "" + o;
+  private static boolean servesSlot(String[] f, int slot) {
+    for (int i = 8; i < f.length; i++) {
+      String range = f[i];
+      if (range.startsWith("[")) {
+        continue; // a slot being imported or migrated
+      }
+      int dash = range.indexOf('-');
+      int from = Integer.parseInt(dash < 0 ? range : range.substring(0, dash));
+      int to = dash < 0 ? from : Integer.parseInt(range.substring(dash + 1));
+      if (slot >= from && slot <= to) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code ip:port@cport[,hostname]}; an empty ip means the node asked. */
+  private static Node address(String field, Node asked) {
+    String hostPort = field.split("[@,]")[0];
+    int colon = hostPort.lastIndexOf(':');
+    String host = hostPort.substring(0, colon);
+    return new Node(host.isEmpty() ? asked.host() : host, Integer.parseInt(hostPort.substring(colon + 1)));
   }
 }

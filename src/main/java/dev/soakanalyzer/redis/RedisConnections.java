@@ -31,7 +31,10 @@ import redis.clients.jedis.exceptions.JedisDataException;
  */
 final class RedisConnections {
   private static final java.util.regex.Pattern FAILOVER_REPLY =
-      java.util.regex.Pattern.compile("READONLY|MOVED|ASK|CLUSTERDOWN|TRYAGAIN|MASTERDOWN");
+      // EXECABORT: the node turned replica between MULTI and EXEC (the key types are checked
+      // before every transaction, so no other queued error is expected there).
+      java.util.regex.Pattern.compile(
+          "READONLY|MOVED|ASK|CLUSTERDOWN|TRYAGAIN|MASTERDOWN|EXECABORT");
 
   private final RedisConnectionSettings settings;
   private final JedisClientConfig config;
@@ -105,8 +108,21 @@ final class RedisConnections {
    * "not reachable yet", never written to.
    */
   Jedis open(ExportWatchdog watchdog, String routingKey) throws RedisException {
+    return open(watchdog, routingKey, master(watchdog, routingKey));
+  }
+
+  /** The master serving {@code routingKey} now, as the topology names it. */
+  Node master(ExportWatchdog watchdog, String routingKey) throws RedisException {
     try {
-      Node master = locator.locate(routingKey, node -> dial(watchdog, node, true));
+      return locator.locate(routingKey, node -> dial(watchdog, node, true));
+    } catch (RuntimeException e) {
+      throw classify(e, "connect");
+    }
+  }
+
+  /** A connection to {@code master}, checked to be a master now on a Sentinel set or Cluster. */
+  Jedis open(ExportWatchdog watchdog, String routingKey, Node master) throws RedisException {
+    try {
       Jedis jedis = dial(watchdog, master, false);
       try {
         if (settings.url().highlyAvailable()) {

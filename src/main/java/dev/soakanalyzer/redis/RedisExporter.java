@@ -121,12 +121,25 @@ public final class RedisExporter {
       while (true) {
         attempts++;
         RedisException failure;
-        try (Jedis jedis = connections.open(watchdog, routed.keys().summary())) {
-          ExportResult done = exportWatched(jedis, payload, routed, start, attempts);
-          if (done.exported() && connections.url().highlyAvailable()) {
-            awaitReplica(jedis, watchdog);
+        String routing = routed.keys().summary();
+        try {
+          RedisUrl.Node master = connections.master(watchdog, routing);
+          try (Jedis jedis = connections.open(watchdog, routing, master)) {
+            ExportResult done = exportWatched(jedis, payload, routed, start, attempts);
+            if (done.exported() && connections.url().highlyAvailable()) {
+              awaitReplica(jedis, watchdog);
+              if (!master.equals(connections.master(watchdog, routing))) {
+                // The master changed while we wrote: the old one may be demoted and its copy
+                // dropped. Export again on the new one; the bookkeeping makes that add only
+                // what the new master is missing.
+                throw new RedisException(
+                    RedisFailure.UNREACHABLE,
+                    describe() + ": the master moved from " + master + " during the export",
+                    null);
+              }
+            }
+            return done;
           }
-          return done;
         } catch (RedisException e) {
           failure = e;
         } catch (RuntimeException e) {
