@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
@@ -138,6 +139,18 @@ final class RedisOptions extends OptionGroup {
                       + " heartbeat.json there (default: ${DEFAULT-VALUE}).")
               .defaultValue(DEFAULT_STATE_DIR)
               .build());
+
+  /**
+   * Only what reaching Redis takes (env, exchange, URL, CA file, timeouts): for commands that read
+   * and write no export ({@code history}).
+   */
+  CommandSpec addConnectionTo(CommandSpec spec) {
+    for (OptionSpec o :
+        List.of(env, exchange, redisUrl, caFile, connectTimeoutMs, readTimeoutMs, redisTimeoutSec)) {
+      spec.addOption(o);
+    }
+    return spec;
+  }
 
   /** The whole-export deadline ({@code --redis-timeout}). */
   Duration exportDeadline() {
