@@ -22,6 +22,9 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  * asking ({@code SENTINEL GET-MASTER-ADDR-BY-NAME}, {@code CLUSTER NODES}) and its CRC16 the slot.
  */
 final class MasterLocator {
+  /** Cluster views asked for (see askCluster). */
+  static final int VIEWS = 2;
+
   private final RedisUrl url;
 
   MasterLocator(RedisUrl url) {
@@ -61,10 +64,12 @@ final class MasterLocator {
   }
 
   /**
-   * Every reachable seed's view (CLUSTER NODES); of the masters that claim the slot and are not
-   * flagged as failed, the one with the highest config epoch wins. A master killed and restarted
-   * without its data claims its old slots until the cluster tells it otherwise; its epoch is older
-   * than that of the replica that took over, so it is never chosen (asking one seed could be).
+   * The views (CLUSTER NODES) of the first {@value #VIEWS} seeds that answer; of the masters that
+   * claim the slot and are not flagged as failed, the one with the highest config epoch wins. A
+   * master killed and restarted without its data claims its old slots until the cluster tells it
+   * otherwise, but its epoch is older than that of the replica that took over: with a second view
+   * it is never chosen (one view could be its own). Two views, not all: every seed is a connection,
+   * and an export locates twice (before and after EXEC).
    */
   private Node askCluster(int slot, Function<Node, Jedis> dial) {
     List<String> problems = new ArrayList<>();
