@@ -61,6 +61,36 @@ class ClusterFailoverTest {
   }
 
   @Test
+  void exportRedisAndRunWorkUnchangedOnTheCluster(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    String env = env();
+    var fake =
+        dev.soakanalyzer.cli.CliRunner.run(
+            dir, java.util.Map.of(), "fake-summary", "--crit", "--out", "reports/analysis");
+    assertThat(fake.exitCode()).as(fake.err()).isZero();
+    var export =
+        dev.soakanalyzer.cli.CliRunner.run(
+            dir, java.util.Map.of(), "export-redis", "--redis-url", cluster.url(), "--env", env,
+            "--stream");
+    assertThat(export.exitCode()).as(export.err()).isZero();
+    assertThat(export.out()).contains("run appended to history");
+    var run =
+        dev.soakanalyzer.cli.CliRunner.run(
+            dir, java.util.Map.of(), "run", "--iter-glob", "reports/analysis/fake/FAKE_ITER_*.json",
+            "--out-dir", "reports/analysis", "--max-iterations", "1", "--lock-file",
+            dir.resolve("soak.lock").toString(), "--redis-url", cluster.url(), "--env", env);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("EXPORT_STATUS summary=OK violations=OK").contains("Heartbeat written");
+    RedisKeys keys = new RedisKeys(env, "bybit").onCluster();
+    try (Jedis j = cluster.clientFor(keys.summary())) {
+      assertThat(j.hget(keys.summary(), "verdict")).isEqualTo("CRIT");
+      assertThat(j.exists(keys.key(RedisKeys.HEARTBEAT))).isTrue();
+      assertThat(j.exists(keys.summaryHash())).isTrue();
+      // export-redis and run exported the same analysis: one run in the history
+      assertThat(j.xlen(keys.history())).isEqualTo(1);
+    }
+  }
+
+  @Test
   void killedMasterMidExportIsFollowedToItsReplica() {
     String env = env();
     String slotKey = new RedisKeys(env, "bybit").onCluster().summary();

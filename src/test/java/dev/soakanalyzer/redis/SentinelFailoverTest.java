@@ -45,6 +45,26 @@ class SentinelFailoverTest {
   }
 
   @Test
+  @Order(1)
+  void exportRedisWorksUnchangedThroughSentinel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    String env = env();
+    var fake =
+        dev.soakanalyzer.cli.CliRunner.run(
+            dir, java.util.Map.of(), "fake-summary", "--warn", "--out", "reports/analysis");
+    assertThat(fake.exitCode()).as(fake.err()).isZero();
+    var export =
+        dev.soakanalyzer.cli.CliRunner.run(
+            dir, java.util.Map.of(), "export-redis", "--redis-url", set.url(), "--env", env,
+            "--stream");
+    assertThat(export.exitCode()).as(export.err()).isZero();
+    assertThat(export.out()).contains("to " + set.url()).contains("run appended to history");
+    try (var j = set.masterClient()) {
+      assertThat(j.hget(env + ":bybit:soak:summary", "verdict")).isEqualTo("WARN");
+      assertThat(j.xlen(env + ":bybit:soak:history")).isEqualTo(1);
+    }
+  }
+
+  @Test
   @Order(2)
   void sentinelFailoverInTheMiddleOfAnExportCompletesOnTheNewMaster() {
     List<FailoverScenario.Timing> t =
