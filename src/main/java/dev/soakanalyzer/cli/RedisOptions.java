@@ -146,7 +146,8 @@ final class RedisOptions extends OptionGroup {
    */
   CommandSpec addConnectionTo(CommandSpec spec) {
     for (OptionSpec o :
-        List.of(env, exchange, redisUrl, caFile, connectTimeoutMs, readTimeoutMs, redisTimeoutSec)) {
+        List.of(
+            env, exchange, redisUrl, caFile, connectTimeoutMs, readTimeoutMs, redisTimeoutSec)) {
       spec.addOption(o);
     }
     return spec;

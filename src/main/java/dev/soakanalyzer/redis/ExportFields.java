@@ -85,5 +85,4 @@ final class ExportFields {
       fields.put(name, value);
     }
   }
-
 }

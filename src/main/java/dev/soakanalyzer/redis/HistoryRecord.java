@@ -58,25 +58,21 @@ public record HistoryRecord(
     Objects.requireNonNull(stats, "stats");
   }
 
-  /** A record to append: its digest computed from its content. */
-  static HistoryRecord of(
-      String runId,
-      String generatedAt,
-      String ref,
-      String sha,
-      String pr,
-      Level verdict,
-      int windows,
-      int critCount,
-      int warnCount,
-      String stats) {
-    HistoryRecord r =
-        new HistoryRecord(
-            null, runId, generatedAt, ref, sha, pr, verdict, windows, critCount, warnCount, stats,
-            "");
+  /** This record with its digest computed from its content (a record to append). */
+  HistoryRecord signed() {
     return new HistoryRecord(
-        null, runId, generatedAt, ref, sha, pr, verdict, windows, critCount, warnCount, stats,
-        digestOf(r.content()));
+        streamId,
+        runId,
+        generatedAt,
+        ref,
+        sha,
+        pr,
+        verdict,
+        windows,
+        critCount,
+        warnCount,
+        stats,
+        digestOf(content()));
   }
 
   /** The stream entry's fields; an unknown value is left out, never written as "null". */

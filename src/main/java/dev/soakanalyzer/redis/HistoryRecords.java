@@ -44,17 +44,20 @@ final class HistoryRecords {
                     out.put("status", cell.status().name());
                   });
             });
-    return HistoryRecord.of(
-        runId != null ? runId : summary.generatedAt(),
-        summary.generatedAt(),
-        text(meta, "ref"),
-        sha,
-        text(meta, "pr"),
-        summary.verdict(),
-        summary.windows(),
-        summary.critCount(),
-        summary.warnCount(),
-        stats.toString());
+    return new HistoryRecord(
+            null,
+            runId != null ? runId : summary.generatedAt(),
+            summary.generatedAt(),
+            text(meta, "ref"),
+            sha,
+            text(meta, "pr"),
+            summary.verdict(),
+            summary.windows(),
+            summary.critCount(),
+            summary.warnCount(),
+            stats.toString(),
+            "")
+        .signed();
   }
 
   /** A text or integral field of {@code node}; blank, other types and absence are null. */

@@ -9,7 +9,6 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
-
 /**
  * Where the master for a key is now: the one server; the master a Sentinel names; or the cluster
  * node serving the key's hash slot.
@@ -97,8 +96,12 @@ final class MasterLocator {
     }
     if (best == null) {
       throw new JedisConnectionException(
-          "no cluster node named the master of slot " + slot + " ("
-              + (problems.isEmpty() ? "slot not served (CLUSTERDOWN?)" : String.join("; ", problems))
+          "no cluster node named the master of slot "
+              + slot
+              + " ("
+              + (problems.isEmpty()
+                  ? "slot not served (CLUSTERDOWN?)"
+                  : String.join("; ", problems))
               + ")");
     }
     return best;
@@ -125,6 +128,7 @@ final class MasterLocator {
     String hostPort = field.split("[@,]")[0];
     int colon = hostPort.lastIndexOf(':');
     String host = hostPort.substring(0, colon);
-    return new Node(host.isEmpty() ? asked.host() : host, Integer.parseInt(hostPort.substring(colon + 1)));
+    return new Node(
+        host.isEmpty() ? asked.host() : host, Integer.parseInt(hostPort.substring(colon + 1)));
   }
 }

@@ -55,7 +55,11 @@ final class RedisCalls implements AutoCloseable {
         if (watchdog.fired()) {
           throw new RedisException(
               RedisFailure.UNREACHABLE,
-              connections.describe() + " " + action + ": no reply within " + deadline.toMillis()
+              connections.describe()
+                  + " "
+                  + action
+                  + ": no reply within "
+                  + deadline.toMillis()
                   + " ms",
               null);
         }

@@ -1,6 +1,7 @@
 package dev.soakanalyzer.redis;
 
 import dev.soakanalyzer.io.OneLine;
+import dev.soakanalyzer.redis.RedisUrl.Node;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.util.Collection;
 import java.util.List;
-import dev.soakanalyzer.redis.RedisUrl.Node;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
@@ -154,9 +154,28 @@ final class RedisConnections {
     return role.size() > 2 && role.get(2) instanceof List<?> l ? l.size() : 0;
   }
 
+  /**
+   * Waits (within the deadline, at most a second) until a replica has this export, so a master
+   * killed right after EXEC does not take the only copy with it. A replica that is late is no
+   * failure: the export is applied; the wait only narrows Redis's asynchronous-replication window.
+   */
+  static void awaitReplica(Jedis jedis, ExportWatchdog watchdog) {
+    try {
+      if (replicas(jedis) > 0) {
+        long wait = Math.min(1000, watchdog.remaining().toMillis() - 50);
+        if (wait > 0) {
+          jedis.waitReplicas(1, wait);
+        }
+      }
+    } catch (RuntimeException e) {
+      // Applied already; a failing WAIT says nothing about this export.
+    }
+  }
+
   private Jedis dial(ExportWatchdog watchdog, Node node, boolean discovery) {
     boolean sentinel = discovery && settings.url().topology() == RedisUrl.Topology.SENTINEL;
-    Jedis jedis = new Jedis(new DeadlineSocketFactory(watchdog, node), sentinel ? sentinelConfig : config);
+    Jedis jedis =
+        new Jedis(new DeadlineSocketFactory(watchdog, node), sentinel ? sentinelConfig : config);
     if (sentinel) {
       try {
         jedis.ping();

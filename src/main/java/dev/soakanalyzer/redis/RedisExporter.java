@@ -1,12 +1,8 @@
 package dev.soakanalyzer.redis;
 
-import dev.soakanalyzer.core.model.CellStatus;
 import dev.soakanalyzer.core.model.Level;
-import dev.soakanalyzer.core.model.MetricCatalog;
-import dev.soakanalyzer.core.model.MetricDef;
 import dev.soakanalyzer.core.model.RunMeta;
 import dev.soakanalyzer.core.model.Violation;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
@@ -20,10 +16,10 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.Transaction;
-import redis.clients.jedis.resps.StreamEntry;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.XAddParams;
 import redis.clients.jedis.params.XTrimParams;
+import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * Writes one export (docs/REDIS.md): the summary hash, one hash per symbol and, with streams on,
@@ -110,8 +106,8 @@ public final class RedisExporter {
    * <p>On a Sentinel set or a Cluster a master that cannot be reached, refuses writes (a demoted
    * replica) or moved its slot is a failover in progress: the export is tried again, on the master
    * the topology names then, until the deadline. Each attempt is one whole transaction whose
-   * bookkeeping (streamed events, history digests) is read afresh, so an attempt whose EXEC
-   * reached the old master, and was replicated, adds nothing twice.
+   * bookkeeping (streamed events, history digests) is read afresh, so an attempt whose EXEC reached
+   * the old master, and was replicated, adds nothing twice.
    */
   public ExportResult export(ExportPayload payload, ExportOptions options) {
     long start = System.nanoTime();
@@ -127,7 +123,7 @@ public final class RedisExporter {
           try (Jedis jedis = connections.open(watchdog, routing, master)) {
             ExportResult done = exportWatched(jedis, payload, routed, start, attempts);
             if (done.exported() && connections.url().highlyAvailable()) {
-              awaitReplica(jedis, watchdog);
+              RedisConnections.awaitReplica(jedis, watchdog);
               if (!master.equals(connections.master(watchdog, routing))) {
                 // The master changed while we wrote: the old one may be demoted and its copy
                 // dropped. Export again on the new one; the bookkeeping makes that add only
@@ -165,7 +161,8 @@ public final class RedisExporter {
         boolean failover =
             connections.url().highlyAvailable() && failure.failure() == RedisFailure.UNREACHABLE;
         if (!failover || !watchdog.pauseBeforeRetry(RETRY_PAUSE)) {
-          String tried = attempts > 1 ? " (" + attempts + " attempts in " + seconds(since(start)) + ")" : "";
+          String tried =
+              attempts > 1 ? " (" + attempts + " attempts in " + seconds(since(start)) + ")" : "";
           return failed(failure.failure(), failure.getMessage() + tried, start);
         }
       }
@@ -174,24 +171,6 @@ public final class RedisExporter {
 
   /** Between two attempts at a moving master. */
   private static final Duration RETRY_PAUSE = Duration.ofMillis(250);
-
-  /**
-   * Waits (within the deadline, at most a second) until a replica has this export, so a master
-   * killed right after EXEC does not take the only copy with it. A replica that is late is no
-   * failure: the export is applied; the wait only narrows Redis's asynchronous-replication window.
-   */
-  private static void awaitReplica(Jedis jedis, ExportWatchdog watchdog) {
-    try {
-      if (RedisConnections.replicas(jedis) > 0) {
-        long wait = Math.min(1000, watchdog.remaining().toMillis() - 50);
-        if (wait > 0) {
-          jedis.waitReplicas(1, wait);
-        }
-      }
-    } catch (RuntimeException e) {
-      // Applied already; a failing WAIT says nothing about this export.
-    }
-  }
 
   private ExportResult exportWatched(
       Jedis jedis, ExportPayload payload, ExportOptions options, long start, int attempts)

@@ -103,9 +103,9 @@ public record RedisKeys(String env, String exchange, String namespace, boolean c
   }
 
   /**
-   * {@code base} with the prefix, unless it already starts with it. A key given with the other
-   * form of the prefix (plain on a cluster, tagged elsewhere) gets this one: the runner builds its
-   * keys with {@link #prefixed}, and the store moves them into the slot here.
+   * {@code base} with the prefix, unless it already starts with it. A key given with the other form
+   * of the prefix (plain on a cluster, tagged elsewhere) gets this one: the runner builds its keys
+   * with {@link #prefixed}, and the store moves them into the slot here.
    */
   public String key(String base) {
     Objects.requireNonNull(base, "base");

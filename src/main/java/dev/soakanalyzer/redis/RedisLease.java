@@ -37,7 +37,11 @@ public final class RedisLease implements Lease {
    * @param deadline each call, connect and retries included ({@code --redis-timeout})
    */
   public RedisLease(
-      RedisConnectionSettings settings, RedisKeys keys, String token, Duration ttl, Duration deadline) {
+      RedisConnectionSettings settings,
+      RedisKeys keys,
+      String token,
+      Duration ttl,
+      Duration deadline) {
     this(new RedisConnections(settings), keys, token, ttl, deadline);
   }
 

@@ -28,8 +28,8 @@ public final class RedisStateStore implements StateStore {
   }
 
   /**
-   * @param keys the runner's keys: on a cluster every key is moved into their hash slot; null
-   *     uses keys as given
+   * @param keys the runner's keys: on a cluster every key is moved into their hash slot; null uses
+   *     keys as given
    * @param deadline each call, connect and retries included ({@code --redis-timeout})
    * @throws IllegalArgumentException when the CA file is unusable (a usage error)
    */
@@ -84,13 +84,13 @@ public final class RedisStateStore implements StateStore {
     calls.close();
   }
 
-  private <T> T run(String key, String action, java.util.function.Function<redis.clients.jedis.Jedis, T> op)
+  private <T> T run(
+      String key, String action, java.util.function.Function<redis.clients.jedis.Jedis, T> op)
       throws StateStoreException {
     try {
       return calls.call(key, action, op);
     } catch (RedisException e) {
-      throw new StateStoreException(
-          e.getMessage(), e.failure() == RedisFailure.UNREACHABLE, null);
+      throw new StateStoreException(e.getMessage(), e.failure() == RedisFailure.UNREACHABLE, null);
     }
   }
 }

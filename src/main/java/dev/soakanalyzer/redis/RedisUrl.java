@@ -188,8 +188,8 @@ public record RedisUrl(
       master = decode(parts[0]);
       db = parts.length > 1 && !parts[1].isEmpty() ? db(parts[1], shown) : 0;
     } else if (!path.isEmpty()) {
-      throw new IllegalArgumentException("a cluster URL has no path (a cluster has only db 0): "
-          + shown);
+      throw new IllegalArgumentException(
+          "a cluster URL has no path (a cluster has only db 0): " + shown);
     }
     return new RedisUrl(topology, tls, nodes, master, credentials[0], credentials[1], db);
   }
@@ -205,7 +205,10 @@ public record RedisUrl(
       throw new IllegalArgumentException("not a valid host:port '" + hostPort + "' in " + shown);
     }
     String host = uri.getHost();
-    if (host == null || host.isEmpty() || uri.getRawUserInfo() != null || !uri.getPath().isEmpty()) {
+    if (host == null
+        || host.isEmpty()
+        || uri.getRawUserInfo() != null
+        || !uri.getPath().isEmpty()) {
       throw new IllegalArgumentException("not a valid host:port '" + hostPort + "' in " + shown);
     }
     if (host.startsWith("[") && host.endsWith("]")) {
@@ -226,7 +229,9 @@ public record RedisUrl(
     int colon = userInfo.indexOf(':');
     return colon < 0
         ? new String[] {null, decode(userInfo)}
-        : new String[] {decode(userInfo.substring(0, colon)), decode(userInfo.substring(colon + 1))};
+        : new String[] {
+          decode(userInfo.substring(0, colon)), decode(userInfo.substring(colon + 1))
+        };
   }
 
   private static int db(String text, String shown) {

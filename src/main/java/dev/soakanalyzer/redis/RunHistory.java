@@ -15,9 +15,9 @@ import redis.clients.jedis.resps.StreamEntry;
 /**
  * Reads the run history stream {@code {env}:{exchange}:soak:history} (docs/REDIS.md): for the
  * {@code history} command, and as {@code --baseline redis} (the newest run of a branch as a
- * summary-shaped document). An entry not written by this version (by hand, truncated, wrong JSON,
- * a future version) is skipped with one warning naming it; it never fails the read and never
- * becomes a baseline.
+ * summary-shaped document). An entry not written by this version (by hand, truncated, wrong JSON, a
+ * future version) is skipped with one warning naming it; it never fails the read and never becomes
+ * a baseline.
  */
 public final class RunHistory implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,8 +27,7 @@ public final class RunHistory implements AutoCloseable {
   private final RedisCalls calls;
 
   /**
-   * @param deadline the whole read, connect and failover retries included ({@code
-   *     --redis-timeout})
+   * @param deadline the whole read, connect and failover retries included ({@code --redis-timeout})
    * @throws IllegalArgumentException when the CA file is unusable (a usage error)
    */
   public RunHistory(RedisConnectionSettings settings, Duration deadline) {

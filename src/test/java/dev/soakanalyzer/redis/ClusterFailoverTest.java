@@ -61,7 +61,8 @@ class ClusterFailoverTest {
   }
 
   @Test
-  void exportRedisAndRunWorkUnchangedOnTheCluster(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+  void exportRedisAndRunWorkUnchangedOnTheCluster(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
     String env = env();
     var fake =
         dev.soakanalyzer.cli.CliRunner.run(
@@ -69,17 +70,37 @@ class ClusterFailoverTest {
     assertThat(fake.exitCode()).as(fake.err()).isZero();
     var export =
         dev.soakanalyzer.cli.CliRunner.run(
-            dir, java.util.Map.of(), "export-redis", "--redis-url", cluster.url(), "--env", env,
+            dir,
+            java.util.Map.of(),
+            "export-redis",
+            "--redis-url",
+            cluster.url(),
+            "--env",
+            env,
             "--stream");
     assertThat(export.exitCode()).as(export.err()).isZero();
     assertThat(export.out()).contains("run appended to history");
     var run =
         dev.soakanalyzer.cli.CliRunner.run(
-            dir, java.util.Map.of(), "run", "--iter-glob", "reports/analysis/fake/FAKE_ITER_*.json",
-            "--out-dir", "reports/analysis", "--max-iterations", "1", "--lock-file",
-            dir.resolve("soak.lock").toString(), "--redis-url", cluster.url(), "--env", env);
+            dir,
+            java.util.Map.of(),
+            "run",
+            "--iter-glob",
+            "reports/analysis/fake/FAKE_ITER_*.json",
+            "--out-dir",
+            "reports/analysis",
+            "--max-iterations",
+            "1",
+            "--lock-file",
+            dir.resolve("soak.lock").toString(),
+            "--redis-url",
+            cluster.url(),
+            "--env",
+            env);
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("EXPORT_STATUS summary=OK violations=OK").contains("Heartbeat written");
+    assertThat(run.out())
+        .contains("EXPORT_STATUS summary=OK violations=OK")
+        .contains("Heartbeat written");
     RedisKeys keys = new RedisKeys(env, "bybit").onCluster();
     try (Jedis j = cluster.clientFor(keys.summary())) {
       assertThat(j.hget(keys.summary(), "verdict")).isEqualTo("CRIT");
@@ -96,7 +117,10 @@ class ClusterFailoverTest {
     String slotKey = new RedisKeys(env, "bybit").onCluster().summary();
     List<FailoverScenario.Timing> t =
         FailoverScenario.run(
-            cluster.url(), env, Duration.ofSeconds(20), true,
+            cluster.url(),
+            env,
+            Duration.ofSeconds(20),
+            true,
             () -> {
               RedisProcess killed = cluster.killMasterOf(slotKey);
               Thread back =
@@ -127,14 +151,20 @@ class ClusterFailoverTest {
             new RedisStateStore(settings, new RedisKeys(env, "bybit"), Duration.ofSeconds(20));
         RedisLease lease =
             new RedisLease(
-                settings, new RedisKeys(env, "bybit"), "me", Duration.ofMinutes(5),
+                settings,
+                new RedisKeys(env, "bybit"),
+                "me",
+                Duration.ofMinutes(5),
                 Duration.ofSeconds(20))) {
       String alertKey = RedisKeys.prefixed(env, "bybit", RedisKeys.ALERT_DEBOUNCE);
       store.put(alertKey, "{\"last_level\":\"WARN\"}", null);
       assertThat(lease.acquireOrRenew()).isTrue();
       List<FailoverScenario.Timing> t =
           FailoverScenario.run(
-              cluster.url(), env, Duration.ofSeconds(20), true,
+              cluster.url(),
+              env,
+              Duration.ofSeconds(20),
+              true,
               () -> cluster.failoverSlotOf(slotKey),
               () -> cluster.clientFor(slotKey),
               "cluster CLUSTER FAILOVER mid-export");
@@ -147,7 +177,8 @@ class ClusterFailoverTest {
       store.put(alertKey, "{\"last_level\":\"CRIT\"}", null);
       System.out.println(
           "FAILOVER cluster runner alert state + lease after CLUSTER FAILOVER: "
-              + (System.nanoTime() - start) / 1_000_000 + " ms, completed");
+              + (System.nanoTime() - start) / 1_000_000
+              + " ms, completed");
       try (Jedis j = cluster.clientFor(slotKey)) {
         assertThat(j.get("{" + env + ":bybit}:soak:alerts:debounce"))
             .isEqualTo("{\"last_level\":\"CRIT\"}");

@@ -19,10 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 
 /**
- * The fleet case: 50 exporters in parallel, each its own env/exchange, against a real 3x2
- * Cluster. Every export completes, nothing is lost, and the p50/p99 export times and the history's
- * bytes per record are printed (docs/REDIS.md sizes a fleet from them). Times are printed, never
- * asserted.
+ * The fleet case: 50 exporters in parallel, each its own env/exchange, against a real 3x2 Cluster.
+ * Every export completes, nothing is lost, and the p50/p99 export times and the history's bytes per
+ * record are printed (docs/REDIS.md sizes a fleet from them). Times are printed, never asserted.
  */
 class ClusterLoadTest {
   private static final int EXPORTERS = 50;
@@ -59,7 +58,9 @@ class ClusterLoadTest {
                 () -> {
                   RedisExporter exporter =
                       new RedisExporter(
-                          RedisConnectionSettings.of(url), Clock.systemUTC(), Duration.ofSeconds(30));
+                          RedisConnectionSettings.of(url),
+                          Clock.systemUTC(),
+                          Duration.ofSeconds(30));
                   ExportOptions options =
                       new ExportOptions(
                           new RedisKeys("load" + n, "ex" + n), Duration.ofHours(1), true, 5000);

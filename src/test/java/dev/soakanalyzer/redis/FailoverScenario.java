@@ -49,7 +49,8 @@ final class FailoverScenario {
       String what) {
     RedisExporter exporter =
         new RedisExporter(RedisConnectionSettings.of(url), Clock.systemUTC(), deadline);
-    ExportOptions options = new ExportOptions(new RedisKeys(env, "bybit"), Duration.ofHours(1), true, 5000);
+    ExportOptions options =
+        new ExportOptions(new RedisKeys(env, "bybit"), Duration.ofHours(1), true, 5000);
     List<Timing> timings = new ArrayList<>();
     for (int i = 0; i < EXPORTS; i++) {
       ExportPayload payload = RunSeries.run(i, 3.0);
@@ -82,8 +83,9 @@ final class FailoverScenario {
       var history = j.xrange(stored.history(), "-", "+");
       assertThat(history).as("history records").hasSize(EXPORTS);
       assertThat(history.stream().map(e -> e.getFields().get("run_id")))
-          .containsExactly("run-0", "run-1", "run-2", "run-3", "run-4", "run-5", "run-6", "run-7",
-              "run-8", "run-9");
+          .containsExactly(
+              "run-0", "run-1", "run-2", "run-3", "run-4", "run-5", "run-6", "run-7", "run-8",
+              "run-9");
       var events = j.xrange(stored.stream("BTCUSDT"), "-", "+");
       assertThat(events.stream().map(e -> e.getFields().get("window_index")))
           .as("stream events")

@@ -16,7 +16,8 @@ class HaUrlAndKeysTest {
 
   @Test
   void sentinelUrlNamesItsSentinelsMasterAndDb() {
-    RedisUrl url = RedisUrl.parse("redis-sentinel://soak:p%40ss@s1:26379,s2,[::1]:26381/mymaster/3");
+    RedisUrl url =
+        RedisUrl.parse("redis-sentinel://soak:p%40ss@s1:26379,s2,[::1]:26381/mymaster/3");
 
     assertThat(url.topology()).isEqualTo(Topology.SENTINEL);
     assertThat(url.nodes())

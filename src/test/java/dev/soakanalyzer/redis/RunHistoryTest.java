@@ -56,8 +56,18 @@ class RunHistoryTest {
     String env = runsWithAShift();
 
     CliRunner.Result r =
-        CliRunner.run(dir, Map.of(), "history", "--redis-url", REDIS.url(), "--env", env, "--branch", "main",
-            "--last", "40");
+        CliRunner.run(
+            dir,
+            Map.of(),
+            "history",
+            "--redis-url",
+            REDIS.url(),
+            "--env",
+            env,
+            "--branch",
+            "main",
+            "--last",
+            "40");
 
     assertThat(r.exitCode()).as(r.err()).isEqualTo(0);
     assertThat(r.out())
@@ -72,8 +82,18 @@ class RunHistoryTest {
 
     CliRunner.Result r =
         CliRunner.run(
-            dir, Map.of(), "history", "--redis-url", REDIS.url(), "--env", env, "--last", "30",
-            "--symbols", "BTCUSDT", "--json");
+            dir,
+            Map.of(),
+            "history",
+            "--redis-url",
+            REDIS.url(),
+            "--env",
+            env,
+            "--last",
+            "30",
+            "--symbols",
+            "BTCUSDT",
+            "--json");
 
     assertThat(r.exitCode()).as(r.err()).isEqualTo(0);
     JsonNode root = JSON.readTree(r.out());
@@ -194,8 +214,12 @@ class RunHistoryTest {
       assertThat(history.newestAsSummary(keys, "main", warnings::add)).isEmpty();
       assertThat(history.newestAsSummary(keys, "feature/x", warnings::add)).isPresent();
     }
-    String down = "redis://:hunter2@127.0.0.1:" + dev.soakanalyzer.testsupport.RedisServer.closedPort() + "/0";
-    try (RunHistory history = new RunHistory(RedisConnectionSettings.of(down), Duration.ofSeconds(2))) {
+    String down =
+        "redis://:hunter2@127.0.0.1:"
+            + dev.soakanalyzer.testsupport.RedisServer.closedPort()
+            + "/0";
+    try (RunHistory history =
+        new RunHistory(RedisConnectionSettings.of(down), Duration.ofSeconds(2))) {
       assertThat(history.newestAsSummary(keys, "main", warnings::add)).isEmpty();
     }
     assertThat(warnings).hasSize(2);
@@ -207,7 +231,13 @@ class RunHistoryTest {
   void badFlagsAreExitTwoWithoutThePassword() {
     CliRunner.Result r =
         CliRunner.run(
-            dir, Map.of(), "history", "--redis-url", "redis-sentinel://u:hunter2@h1:1", "--last", "0");
+            dir,
+            Map.of(),
+            "history",
+            "--redis-url",
+            "redis-sentinel://u:hunter2@h1:1",
+            "--last",
+            "0");
 
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err())

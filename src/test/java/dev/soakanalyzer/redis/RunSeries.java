@@ -39,8 +39,7 @@ final class RunSeries {
 
   static ObjectNode summary(int i, double median, String ref) {
     ObjectNode root = JSON.createObjectNode();
-    root.put(
-        "generated_at_utc", java.time.LocalDate.of(2026, 12, 1).plusDays(i) + "T10:00:00Z");
+    root.put("generated_at_utc", java.time.LocalDate.of(2026, 12, 1).plusDays(i) + "T10:00:00Z");
     root.put("windows", 10 + i);
     ObjectNode overall = root.putObject("overall");
     overall.put("verdict", "WARN").put("crit_count", 0).put("warn_count", i + 1).put("ok_count", 1);

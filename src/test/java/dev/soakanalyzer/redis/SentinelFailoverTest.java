@@ -46,7 +46,8 @@ class SentinelFailoverTest {
 
   @Test
   @Order(1)
-  void exportRedisWorksUnchangedThroughSentinel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+  void exportRedisWorksUnchangedThroughSentinel(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
     String env = env();
     var fake =
         dev.soakanalyzer.cli.CliRunner.run(
@@ -54,7 +55,13 @@ class SentinelFailoverTest {
     assertThat(fake.exitCode()).as(fake.err()).isZero();
     var export =
         dev.soakanalyzer.cli.CliRunner.run(
-            dir, java.util.Map.of(), "export-redis", "--redis-url", set.url(), "--env", env,
+            dir,
+            java.util.Map.of(),
+            "export-redis",
+            "--redis-url",
+            set.url(),
+            "--env",
+            env,
             "--stream");
     assertThat(export.exitCode()).as(export.err()).isZero();
     assertThat(export.out()).contains("to " + set.url()).contains("run appended to history");
@@ -69,7 +76,12 @@ class SentinelFailoverTest {
   void sentinelFailoverInTheMiddleOfAnExportCompletesOnTheNewMaster() {
     List<FailoverScenario.Timing> t =
         FailoverScenario.run(
-            set.url(), env(), Duration.ofSeconds(20), true, set::failover, set::masterClient,
+            set.url(),
+            env(),
+            Duration.ofSeconds(20),
+            true,
+            set::failover,
+            set::masterClient,
             "sentinel SENTINEL FAILOVER mid-export");
     t.forEach(System.out::println);
     assertThat(t.get(0).exported()).isTrue();
@@ -86,12 +98,16 @@ class SentinelFailoverTest {
       store.put(heartbeat, "before", Duration.ofMinutes(5));
       List<FailoverScenario.Timing> t =
           FailoverScenario.run(
-              set.url(), env, Duration.ofSeconds(20), true,
+              set.url(),
+              env,
+              Duration.ofSeconds(20),
+              true,
               () -> {
                 var killed = set.killMaster();
                 restartAsReplicaLater(killed);
               },
-              set::masterClient, "sentinel kill -9 of the master mid-export");
+              set::masterClient,
+              "sentinel kill -9 of the master mid-export");
       t.forEach(System.out::println);
       assertThat(t.get(0).exported()).isTrue();
       // The store's kept connection went to the killed master: the next call finds the new one.
@@ -99,7 +115,8 @@ class SentinelFailoverTest {
       store.put(heartbeat, "after", Duration.ofMinutes(5));
       System.out.println(
           "FAILOVER sentinel runner heartbeat after kill -9: "
-              + (System.nanoTime() - start) / 1_000_000 + " ms, completed");
+              + (System.nanoTime() - start) / 1_000_000
+              + " ms, completed");
       assertThat(store.get(heartbeat)).contains("after");
     }
   }
@@ -126,7 +143,10 @@ class SentinelFailoverTest {
     ExportResult skipped = exporter.export(RunSeries.run(1, 3.0), options);
     System.out.println(
         "FAILOVER sentinel kill -9 with --redis-timeout 1.5 s: "
-            + skipped.elapsed().toMillis() + " ms, SKIP (" + skipped.message() + ")");
+            + skipped.elapsed().toMillis()
+            + " ms, SKIP ("
+            + skipped.message()
+            + ")");
     assertThat(skipped.skippedUnreachable()).isTrue();
     assertThat(skipped.elapsed()).isLessThan(Duration.ofMillis(1500 + 1000));
     set.awaitNewMaster(before);

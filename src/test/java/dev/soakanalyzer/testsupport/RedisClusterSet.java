@@ -44,7 +44,8 @@ public final class RedisClusterSet implements AutoCloseable {
                     "cluster-replica-validity-factor 0"),
                 false));
       }
-      List<String> cmd = new ArrayList<>(List.of(RedisProcess.binary("redis-cli"), "--cluster", "create"));
+      List<String> cmd =
+          new ArrayList<>(List.of(RedisProcess.binary("redis-cli"), "--cluster", "create"));
       c.nodes.forEach(n -> cmd.add("127.0.0.1:" + n.port()));
       cmd.addAll(List.of("--cluster-replicas", "1", "--cluster-yes"));
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -126,7 +127,9 @@ public final class RedisClusterSet implements AutoCloseable {
                 n -> {
                   try (Jedis j = n.client()) {
                     return info(n, "replication").contains("role:slave")
-                        && j.clusterNodes().lines().anyMatch(l -> l.contains("myself") && l.contains(oldId));
+                        && j.clusterNodes()
+                            .lines()
+                            .anyMatch(l -> l.contains("myself") && l.contains(oldId));
                   }
                 })
             .findFirst()

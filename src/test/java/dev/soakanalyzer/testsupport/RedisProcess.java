@@ -173,7 +173,8 @@ public final class RedisProcess implements AutoCloseable {
   }
 
   static String binary(String name) {
-    for (String d : (System.getenv().getOrDefault("PATH", "") + ":/usr/bin:/usr/local/bin").split(":")) {
+    for (String d :
+        (System.getenv().getOrDefault("PATH", "") + ":/usr/bin:/usr/local/bin").split(":")) {
       if (!d.isBlank() && Files.isExecutable(Path.of(d, name))) {
         return Path.of(d, name).toString();
       }

@@ -58,7 +58,8 @@ public final class SentinelSet implements AutoCloseable {
                   .allMatch(
                       s -> {
                         String info = info(s, "sentinel");
-                        return info.contains("status=ok") && info.contains("slaves=1")
+                        return info.contains("status=ok")
+                            && info.contains("slaves=1")
                             && info.contains("sentinels=3");
                       }),
           "three sentinels to see the master, its replica and each other");
@@ -108,7 +109,8 @@ public final class SentinelSet implements AutoCloseable {
         () -> {
           try {
             String info = info(master(), "replication");
-            return info.contains("role:master") && info.contains("connected_slaves:1")
+            return info.contains("role:master")
+                && info.contains("connected_slaves:1")
                 && info.contains("state=online");
           } catch (RuntimeException e) {
             return false;

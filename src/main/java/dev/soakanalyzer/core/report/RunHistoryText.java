@@ -114,7 +114,12 @@ public final class RunHistoryText {
         values.add(Double.isFinite(m) ? Numbers.format(m, d) : "-");
       }
       lines.add(
-          c.symbol() + " " + c.metric() + "  " + sparkline(c.medians()) + "  "
+          c.symbol()
+              + " "
+              + c.metric()
+              + "  "
+              + sparkline(c.medians())
+              + "  "
               + String.join(" ", values));
       lines.add(
           "  "

@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The cross-run shift: found where there is one, and at most 1% false shifts where there is none. */
+/**
+ * The cross-run shift: found where there is one, and at most 1% false shifts where there is none.
+ */
 class RunHistoryTextTest {
 
   /**
-   * Seeded Monte-Carlo: trendless runs (white noise and AR(1) phi 0.5, 20 and 40 runs, every
-   * fifth run missing the cell) flag a shift in at most 1% of histories, the calibration's
-   * promise, with a binomial allowance of 3 standard errors for 2000 draws.
+   * Seeded Monte-Carlo: trendless runs (white noise and AR(1) phi 0.5, 20 and 40 runs, every fifth
+   * run missing the cell) flag a shift in at most 1% of histories, the calibration's promise, with
+   * a binomial allowance of 3 standard errors for 2000 draws.
    */
   @Test
   void trendlessHistoriesShowAtMostOnePercentFalseShifts() {
@@ -50,7 +52,9 @@ class RunHistoryTextTest {
     medians[3] = Double.NaN;
     List<RunHistoryText.Run> runs = new java.util.ArrayList<>();
     for (int i = 0; i < 40; i++) {
-      runs.add(new RunHistoryText.Run("2026-12-" + (i < 9 ? "0" : "") + (i + 1) % 32, "sha" + i, "main"));
+      runs.add(
+          new RunHistoryText.Run(
+              "2026-12-" + (i < 9 ? "0" : "") + (i + 1) % 32, "sha" + i, "main"));
     }
 
     RunHistoryText.Cell cell = RunHistoryText.cell("BTCUSDT", "edge_bps", medians);
