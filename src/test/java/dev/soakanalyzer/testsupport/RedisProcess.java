@@ -24,6 +24,7 @@ public final class RedisProcess implements AutoCloseable {
   private final Path dir;
   private final List<String> args;
   private Process process;
+  private boolean closed;
 
   private RedisProcess(int port, Path dir, List<String> args) {
     this.port = port;
@@ -62,7 +63,10 @@ public final class RedisProcess implements AutoCloseable {
     }
   }
 
-  private void launch() {
+  private synchronized void launch() {
+    if (closed) {
+      return; // a restart racing the test's end starts nothing that would outlive it
+    }
     try {
       process =
           new ProcessBuilder(args)
@@ -98,7 +102,7 @@ public final class RedisProcess implements AutoCloseable {
   }
 
   /** SIGKILL: a crash, no shutdown. */
-  public void kill() {
+  public synchronized void kill() {
     if (process != null) {
       process.destroyForcibly();
       try {
@@ -123,7 +127,8 @@ public final class RedisProcess implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    closed = true;
     kill();
   }
 
