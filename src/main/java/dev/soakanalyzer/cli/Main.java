@@ -48,6 +48,7 @@ public final class Main {
           new Entry(
               "export-redis", ExportRedisCommand.HEADER, c -> new ExportRedisCommand(c).spec()),
           new Entry("run", RunCommand.HEADER, c -> new RunCommand(c).spec()),
+          new Entry("history", HistoryCommand.HEADER, c -> new HistoryCommand(c).spec()),
           new Entry(
               "fake-summary", FakeSummaryCommand.HEADER, c -> new FakeSummaryCommand(c).spec()),
           new Entry("action", ActionCommand.HEADER, c -> new ActionCommand(c).spec()),

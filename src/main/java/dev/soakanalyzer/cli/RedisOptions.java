@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
@@ -45,7 +46,9 @@ final class RedisOptions extends OptionGroup {
                   "--redis-url",
                   String.class,
                   "URL",
-                  "redis://[user:password@]host:port/db or rediss://... for TLS (env REDIS_URL, default "
+                  "redis://[user:password@]host:port/db, redis-sentinel://[user:password@]h:p[,h:p...]/MASTER[/db],"
+                      + " redis-cluster://[user:password@]h:p[,h:p...]; rediss... for TLS (env"
+                      + " REDIS_URL, default "
                       + DEFAULT_REDIS_URL
                       + "); for run, 'none' disables Redis.")
               .build());
@@ -115,6 +118,17 @@ final class RedisOptions extends OptionGroup {
               .defaultValue("5000")
               .build());
 
+  private final OptionSpec historyMaxlen =
+      add(
+          option(
+                  "--history-maxlen",
+                  int.class,
+                  "N",
+                  "MAXLEN ~ of the run history stream {env}:{exchange}:soak:history (default:"
+                      + " ${DEFAULT-VALUE}).")
+              .defaultValue("1000")
+              .build());
+
   private final OptionSpec stateDir =
       add(
           option(
@@ -126,6 +140,19 @@ final class RedisOptions extends OptionGroup {
                       + " (default: ${DEFAULT-VALUE}).")
               .defaultValue(DEFAULT_STATE_DIR)
               .build());
+
+  /**
+   * Only what reaching Redis takes (env, exchange, URL, CA file, timeouts): for commands that read
+   * and write no export ({@code history}).
+   */
+  CommandSpec addConnectionTo(CommandSpec spec) {
+    for (OptionSpec o :
+        List.of(
+            env, exchange, redisUrl, caFile, connectTimeoutMs, readTimeoutMs, redisTimeoutSec)) {
+      spec.addOption(o);
+    }
+    return spec;
+  }
 
   /** The whole-export deadline ({@code --redis-timeout}). */
   Duration exportDeadline() {
@@ -219,6 +246,10 @@ final class RedisOptions extends OptionGroup {
     if (streamMaxlen < 1) {
       problems.add("--stream-maxlen must be at least 1, not " + streamMaxlen);
     }
+    int historyMaxlen = this.historyMaxlen.getValue();
+    if (historyMaxlen < 1) {
+      problems.add("--history-maxlen must be at least 1, not " + historyMaxlen);
+    }
   }
 
   /** The export options for the key prefix; call after {@link #checkExport} found nothing. */
@@ -228,7 +259,7 @@ final class RedisOptions extends OptionGroup {
 
   /** The export options for these keys (e.g. the runner's, in its key namespace). */
   ExportOptions exportOptions(RedisKeys keys) {
-    return new ExportOptions(keys, ttl(), stream(), streamMaxlen());
+    return new ExportOptions(keys, ttl(), stream(), streamMaxlen(), historyMaxlen.getValue());
   }
 
   Duration ttl() {

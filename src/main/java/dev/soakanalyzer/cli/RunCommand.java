@@ -22,6 +22,7 @@ import dev.soakanalyzer.state.ExportStatusFile;
 import dev.soakanalyzer.state.Lease;
 import dev.soakanalyzer.state.StateStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -95,11 +96,13 @@ public final class RunCommand implements Callable<Integer> {
     if (!config.dryRun() && config.redis().isPresent()) {
       RedisConnectionSettings settings = config.redis().get();
       try {
-        store = Optional.of(new RedisStateStore(settings));
+        // Every runner call to Redis ends within --redis-timeout, as the export does.
+        Duration deadline = options.redis().exportDeadline();
+        store = Optional.of(new RedisStateStore(settings, config.keys(), deadline));
         exporter = Optional.of(redisExport(settings, config, console));
         lease =
             new RedisLease(
-                settings, config.keys().lease(), UUID.randomUUID().toString(), config.leaseTtl());
+                settings, config.keys(), UUID.randomUUID().toString(), config.leaseTtl(), deadline);
       } catch (IllegalArgumentException e) {
         store.ifPresent(StateStore::close);
         throw new UsageException("--redis-ca-file: " + e.getMessage());

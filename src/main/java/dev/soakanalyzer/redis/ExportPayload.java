@@ -14,11 +14,20 @@ import java.util.Objects;
  * Built by {@link ExportPayloadReader} from the two files, or directly by a caller that already has
  * the analysis in memory.
  */
-public record ExportPayload(Summary summary, List<Violation> violations) {
+public record ExportPayload(Summary summary, List<Violation> violations, HistoryRecord run) {
 
   public ExportPayload {
     Objects.requireNonNull(summary, "summary");
     violations = List.copyOf(violations);
+    Objects.requireNonNull(run, "run");
+  }
+
+  /**
+   * A payload whose history record holds what {@code summary} knows: the verdict, the counts and
+   * each cell's status ({@link ExportPayloadReader} adds the statistics, ref, sha and run id).
+   */
+  public ExportPayload(Summary summary, List<Violation> violations) {
+    this(summary, violations, HistoryRecords.fromSummary(summary, null));
   }
 
   /** Every symbol to export: the summary's, then any that only appear in the violations. */

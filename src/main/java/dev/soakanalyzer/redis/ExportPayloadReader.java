@@ -33,9 +33,10 @@ public final class ExportPayloadReader {
 
   public ExportPayload read(Path summaryFile, Path violationsFile)
       throws InvalidExportInputException {
-    ExportPayload.Summary summary = readSummary(summaryFile, load(summaryFile));
+    JsonNode root = load(summaryFile);
+    ExportPayload.Summary summary = readSummary(summaryFile, root);
     List<Violation> violations = streamViolations(violationsFile);
-    return new ExportPayload(summary, violations);
+    return new ExportPayload(summary, violations, HistoryRecords.fromSummary(summary, root));
   }
 
   /**

@@ -26,10 +26,12 @@ final class ExportWatchdog implements AutoCloseable {
   private final Duration deadline;
   private final AtomicReference<Socket> socket = new AtomicReference<>();
   private final ScheduledFuture<?> task;
+  private final long endsAtNanos;
   private volatile boolean fired;
 
   ExportWatchdog(Duration deadline) {
     this.deadline = deadline;
+    this.endsAtNanos = System.nanoTime() + deadline.toNanos();
     this.task = TIMER.schedule(this::fire, deadline.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -40,6 +42,37 @@ final class ExportWatchdog implements AutoCloseable {
   /** True once the deadline passed and the connection was cut. */
   boolean fired() {
     return fired;
+  }
+
+  /** Time left before the deadline (zero once passed). */
+  Duration remaining() {
+    long left = endsAtNanos - System.nanoTime();
+    return left <= 0 || fired ? Duration.ZERO : Duration.ofNanos(left);
+  }
+
+  /** The socket registered last (the TLS layer when there is one), or null. */
+  Socket socket() {
+    return socket.get();
+  }
+
+  /**
+   * Waits before another attempt at a moving master: {@code pause}, or less when the deadline is
+   * nearer.
+   *
+   * @return false when no time is left for another attempt
+   */
+  boolean pauseBeforeRetry(Duration pause) {
+    long millis = Math.min(pause.toMillis(), remaining().toMillis() - 50);
+    if (millis <= 0) {
+      return false;
+    }
+    try {
+      Thread.sleep(millis);
+      return !fired;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** Registers the socket to cut (the raw one first, then its TLS layer). */

@@ -1,12 +1,8 @@
 package dev.soakanalyzer.redis;
 
-import dev.soakanalyzer.core.model.CellStatus;
 import dev.soakanalyzer.core.model.Level;
-import dev.soakanalyzer.core.model.MetricCatalog;
-import dev.soakanalyzer.core.model.MetricDef;
 import dev.soakanalyzer.core.model.RunMeta;
 import dev.soakanalyzer.core.model.Violation;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +19,7 @@ import redis.clients.jedis.Transaction;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.XAddParams;
 import redis.clients.jedis.params.XTrimParams;
+import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * Writes one export (docs/REDIS.md): the summary hash, one hash per symbol and, with streams on,
@@ -62,6 +59,12 @@ public final class RedisExporter {
   private static final DateTimeFormatter UTC_SECONDS = DateTimeFormatter.ISO_INSTANT;
   private static final int WATCH_ATTEMPTS = 3;
 
+  /**
+   * Recent history records whose digest an export compares with its own: a summary exported again
+   * (also after a newer one) appends nothing while its record is among them.
+   */
+  static final int HISTORY_DEDUP_WINDOW = 16;
+
   /** The whole export, connect included, unless the caller says otherwise. */
   public static final Duration EXPORT_DEADLINE = Duration.ofSeconds(30);
 
@@ -97,60 +100,114 @@ public final class RedisExporter {
     return connections.describe();
   }
 
-  /** Exports {@code payload}; never throws for a Redis problem, the result says what happened. */
+  /**
+   * Exports {@code payload}; never throws for a Redis problem, the result says what happened.
+   *
+   * <p>On a Sentinel set or a Cluster a master that cannot be reached, refuses writes (a demoted
+   * replica) or moved its slot is a failover in progress: the export is tried again, on the master
+   * the topology names then, until the deadline. Each attempt is one whole transaction whose
+   * bookkeeping (streamed events, history digests) is read afresh, so an attempt whose EXEC reached
+   * the old master, and was replicated, adds nothing twice.
+   */
   public ExportResult export(ExportPayload payload, ExportOptions options) {
     long start = System.nanoTime();
-    ExportWatchdog watchdog = new ExportWatchdog(deadline);
-    try (watchdog;
-        Jedis jedis = connections.open(watchdog)) {
-      for (int attempt = 1; attempt <= WATCH_ATTEMPTS; attempt++) {
-        Integer streamed = exportOnce(jedis, payload, options);
-        if (streamed != null) {
-          int symbols = payload.symbols().size();
-          return new ExportResult(
-              null,
-              "exported summary and "
-                  + symbols
-                  + " symbol hash(es) to "
-                  + describe()
-                  + (options.stream() ? ", " + streamed + " new stream event(s)" : ""),
-              symbols,
-              streamed,
-              since(start));
+    ExportOptions routed = options.withKeys(connections.keysFor(options.keys()));
+    int attempts = 0;
+    try (ExportWatchdog watchdog = new ExportWatchdog(deadline)) {
+      while (true) {
+        attempts++;
+        RedisException failure;
+        String routing = routed.keys().summary();
+        try {
+          RedisUrl.Node master = connections.master(watchdog, routing);
+          try (Jedis jedis = connections.open(watchdog, routing, master)) {
+            ExportResult done = exportWatched(jedis, payload, routed, start, attempts);
+            if (done.exported() && connections.url().highlyAvailable()) {
+              RedisConnections.awaitReplica(jedis, watchdog);
+              if (!master.equals(connections.master(watchdog, routing))) {
+                // The master changed while we wrote: the old one may be demoted and its copy
+                // dropped. Export again on the new one; the bookkeeping makes that add only
+                // what the new master is missing.
+                throw new RedisException(
+                    RedisFailure.UNREACHABLE,
+                    describe() + ": the master moved from " + master + " during the export",
+                    null);
+              }
+            }
+            return done;
+          }
+        } catch (RedisException e) {
+          failure = e;
+        } catch (RuntimeException e) {
+          failure = connections.classify(e, "export");
+        } catch (OutOfMemoryError e) {
+          // One reply header asked for a buffer larger than the heap ($2000000000): the
+          // allocation failed and nothing else was taken, so say what happened instead of dying.
+          return failed(
+              RedisFailure.SERVER_ERROR,
+              describe() + ": the server announced a reply too large to hold; not a Redis reply",
+              start);
+        }
+        if (watchdog.fired()) {
+          return failed(
+              RedisFailure.UNREACHABLE,
+              describe()
+                  + ": no complete reply within "
+                  + seconds(deadline)
+                  + ", export abandoned"
+                  + (attempts > 1 ? " after " + attempts + " attempts" : ""),
+              start);
+        }
+        boolean failover =
+            connections.url().highlyAvailable() && failure.failure() == RedisFailure.UNREACHABLE;
+        if (!failover || !watchdog.pauseBeforeRetry(RETRY_PAUSE)) {
+          String tried =
+              attempts > 1 ? " (" + attempts + " attempts in " + seconds(since(start)) + ")" : "";
+          return failed(failure.failure(), failure.getMessage() + tried, start);
         }
       }
-      return failed(
-          RedisFailure.SERVER_ERROR,
-          describe() + ": keys kept changing under a concurrent writer, export not applied",
-          start);
-    } catch (RedisException | RuntimeException e) {
-      if (watchdog.fired()) {
-        return failed(
-            RedisFailure.UNREACHABLE,
-            describe() + ": no complete reply within " + seconds(deadline) + ", export abandoned",
-            start);
-      }
-      if (e instanceof RedisException r) {
-        return failed(r.failure(), r.getMessage(), start);
-      }
-      RedisException c = connections.classify((RuntimeException) e, "export");
-      return failed(c.failure(), c.getMessage(), start);
-    } catch (OutOfMemoryError e) {
-      // One reply header asked for a buffer larger than the heap ($2000000000): the allocation
-      // failed and nothing else was taken, so say what happened instead of dying of it.
-      return failed(
-          RedisFailure.SERVER_ERROR,
-          describe() + ": the server announced a reply too large to hold; not a Redis reply",
-          start);
     }
   }
+
+  /** Between two attempts at a moving master. */
+  private static final Duration RETRY_PAUSE = Duration.ofMillis(250);
+
+  private ExportResult exportWatched(
+      Jedis jedis, ExportPayload payload, ExportOptions options, long start, int attempts)
+      throws RedisException {
+    for (int attempt = 1; attempt <= WATCH_ATTEMPTS; attempt++) {
+      Written written = exportOnce(jedis, payload, options);
+      if (written != null) {
+        int symbols = payload.symbols().size();
+        return new ExportResult(
+            null,
+            "exported summary and "
+                + symbols
+                + " symbol hash(es) to "
+                + describe()
+                + (options.stream() ? ", " + written.events() + " new stream event(s)" : "")
+                + (written.history() ? ", run appended to history" : ", run already in history")
+                + (attempts > 1 ? ", on attempt " + attempts : ""),
+            symbols,
+            written.events(),
+            since(start));
+      }
+    }
+    return failed(
+        RedisFailure.SERVER_ERROR,
+        describe() + ": keys kept changing under a concurrent writer, export not applied",
+        start);
+  }
+
+  /** What one applied transaction added. */
+  private record Written(int events, boolean history) {}
 
   private static String seconds(Duration d) {
     return d.toMillis() < 1000 ? d.toMillis() + " ms" : d.toSeconds() + " s";
   }
 
   /** One WATCH/MULTI/EXEC round; null when EXEC was aborted by a concurrent change. */
-  private Integer exportOnce(Jedis jedis, ExportPayload payload, ExportOptions options)
+  private Written exportOnce(Jedis jedis, ExportPayload payload, ExportOptions options)
       throws RedisException {
     RedisKeys keys = options.keys();
     List<String> symbols = payload.symbols();
@@ -159,6 +216,7 @@ public final class RedisExporter {
     // 1. Watch every key we write, then check types and read what was already streamed.
     Map<String, String> expectedType = new LinkedHashMap<>();
     expectedType.put(keys.summary(), "hash");
+    expectedType.put(keys.history(), "stream");
     for (String s : symbols) {
       expectedType.put(keys.violations(s), "hash");
       if (options.stream()) {
@@ -169,8 +227,10 @@ public final class RedisExporter {
     jedis.watch(expectedType.keySet().toArray(String[]::new));
     Map<String, Response<String>> types = new LinkedHashMap<>();
     Map<String, Response<Map<String, String>>> trackers = new LinkedHashMap<>();
+    Response<List<StreamEntry>> recentRuns;
     try (Pipeline p = jedis.pipelined()) {
       expectedType.keySet().forEach(k -> types.put(k, p.type(k)));
+      recentRuns = p.xrevrange(keys.history(), "+", "-", HISTORY_DEDUP_WINDOW);
       if (options.stream()) {
         symbols.forEach(s -> trackers.put(s, p.hgetAll(keys.streamed(s))));
       }
@@ -200,12 +260,12 @@ public final class RedisExporter {
     symbols.forEach(s -> bySymbol.put(s, new ArrayList<>()));
     payload.violations().forEach(v -> bySymbol.get(v.symbol()).add(v));
     Transaction tx = jedis.multi();
-    replaceHash(tx, keys.summary(), summaryFields(payload, updatedAt), options.ttl());
+    replaceHash(tx, keys.summary(), ExportFields.summaryFields(payload, updatedAt), options.ttl());
     for (String s : symbols) {
       replaceHash(
           tx,
           keys.violations(s),
-          symbolFields(payload.summary().symbols().get(s), bySymbol.get(s), updatedAt),
+          ExportFields.symbolFields(payload.summary().symbols().get(s), bySymbol.get(s), updatedAt),
           options.ttl());
     }
     if (options.stream()) {
@@ -232,8 +292,8 @@ public final class RedisExporter {
           if (!newRun && tracker.containsKey(id)) {
             continue;
           }
-          tx.xadd(keys.stream(s), add, eventFields(v, updatedAt));
-          record.put(id, number(v.value()));
+          tx.xadd(keys.stream(s), add, ExportFields.eventFields(v, updatedAt));
+          record.put(id, ExportFields.number(v.value()));
           added++;
         }
         if (added > 0) {
@@ -246,6 +306,17 @@ public final class RedisExporter {
         streamedEvents += added;
       }
     }
+    HistoryRecord run = payload.run();
+    boolean appendRun =
+        types.get(keys.history()).get().equals("none")
+            || recentRuns.get().stream()
+                .noneMatch(e -> run.digest().equals(e.getFields().get("digest")));
+    if (appendRun) {
+      tx.xadd(
+          keys.history(),
+          XAddParams.xAddParams().maxLen(options.historyMaxlen()).approximateTrimming(),
+          run.fields());
+    }
     beforeExec.run();
     List<Object> replies = tx.exec();
     if (replies == null) {
@@ -256,7 +327,7 @@ public final class RedisExporter {
         throw connections.classify(e, "export");
       }
     }
-    return streamedEvents;
+    return new Written(streamedEvents, appendRun);
   }
 
   /**
@@ -273,67 +344,6 @@ public final class RedisExporter {
     tx.del(key);
     tx.hset(key, fields);
     tx.expire(key, ttl.getSeconds());
-  }
-
-  static Map<String, String> summaryFields(ExportPayload payload, String updatedAt) {
-    ExportPayload.Summary s = payload.summary();
-    Map<String, String> f = new LinkedHashMap<>();
-    f.put("verdict", s.verdict().name());
-    f.put("windows", Integer.toString(s.windows()));
-    f.put("symbols", Integer.toString(s.symbols().size()));
-    f.put("crit_count", Integer.toString(s.critCount()));
-    f.put("warn_count", Integer.toString(s.warnCount()));
-    f.put("ok_count", Integer.toString(s.okCount()));
-    f.put("generated_at", s.generatedAt());
-    f.put("updated_at", updatedAt);
-    putIfKnown(f, "commit_range", s.meta().commitRange());
-    putIfKnown(f, "profile", s.meta().profile());
-    putIfKnown(f, "source", s.meta().source());
-    return f;
-  }
-
-  static Map<String, String> symbolFields(
-      Map<String, ExportPayload.Cell> cells, List<Violation> events, String updatedAt) {
-    Map<String, String> f = new LinkedHashMap<>();
-    long crit = events.stream().filter(v -> v.level() == Level.CRIT).count();
-    f.put("crit_count", Long.toString(crit));
-    f.put("warn_count", Long.toString(events.size() - crit));
-    Level verdict = Level.OK;
-    if (cells != null) {
-      for (var cell : cells.entrySet()) {
-        if (cell.getValue().last() != null) {
-          f.put(lastField(cell.getKey()), number(cell.getValue().last()));
-        }
-        CellStatus status = cell.getValue().status();
-        if (status.level() != null) {
-          verdict = Level.worst(verdict, status.level());
-        }
-      }
-    }
-    for (Violation v : events) {
-      verdict = Level.worst(verdict, v.level()); // a symbol known only from VIOLATIONS.json
-    }
-    f.put("verdict", verdict.name());
-    f.put("updated_at", updatedAt);
-    return f;
-  }
-
-  /** The guide's field for the four standard metrics, {@code last_<metric>} for custom ones. */
-  static String lastField(String metric) {
-    return MetricCatalog.STANDARD.find(metric).map(MetricDef::redisField).orElse("last_" + metric);
-  }
-
-  static Map<String, String> eventFields(Violation v, String ts) {
-    Map<String, String> f = new LinkedHashMap<>();
-    f.put("symbol", v.symbol());
-    f.put("metric", v.metric());
-    f.put("level", v.level().name());
-    f.put("window_index", Integer.toString(v.windowIndex()));
-    f.put("value", number(v.value()));
-    f.put("threshold", number(v.threshold()));
-    putIfKnown(f, "note", v.note());
-    f.put("ts", ts);
-    return f;
   }
 
   static String eventId(Violation v) {
@@ -366,7 +376,7 @@ public final class RedisExporter {
       return true; // a record we cannot read is treated as belonging to another run
     }
     for (Violation v : events) {
-      String value = number(v.value());
+      String value = ExportFields.number(v.value());
       for (Level level : new Level[] {Level.WARN, Level.CRIT}) {
         String seen = tracker.get(v.metric() + ":" + v.windowIndex() + ":" + level.name());
         if (seen != null && !seen.equals(value)) {
@@ -375,17 +385,6 @@ public final class RedisExporter {
       }
     }
     return false;
-  }
-
-  /** Shortest plain decimal form: 320.0 -> "320", 2.45 -> "2.45". */
-  static String number(double value) {
-    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-  }
-
-  private static void putIfKnown(Map<String, String> fields, String name, String value) {
-    if (value != null && !value.isEmpty()) {
-      fields.put(name, value);
-    }
   }
 
   private static ExportResult failed(RedisFailure failure, String message, long start) {

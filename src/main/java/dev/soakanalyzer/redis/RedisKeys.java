@@ -12,9 +12,16 @@ import java.util.Objects;
  * otherwise: the self-test and smoke targets use {@code soak:selftest}, so they never touch what
  * production dashboards and alerts read.
  *
+ * <h2>On a cluster</h2>
+ *
+ * Every key of one env/exchange must live in one hash slot, so that each MULTI/EXEC stays on one
+ * node: on a cluster ({@link #onCluster()}) the prefix is the hash tag {@code {env:exchange}:}
+ * instead of {@code env:exchange:}. Only the prefix changes; the rest of each name is the same.
+ *
  * @param namespace first segment(s) of every exported key after the prefix, e.g. {@code soak}
+ * @param clustered the keys carry the hash tag {@code {env:exchange}}
  */
-public record RedisKeys(String env, String exchange, String namespace) {
+public record RedisKeys(String env, String exchange, String namespace, boolean clustered) {
   public static final String DEFAULT_NAMESPACE = "soak";
   public static final String SELFTEST_NAMESPACE = "soak:selftest";
 
@@ -37,6 +44,9 @@ public record RedisKeys(String env, String exchange, String namespace) {
   /** Runner: lease that keeps two runners of one env/exchange from exporting and alerting twice. */
   public static final String LEASE = "soak:runner:lease";
 
+  /** One record per exported run (docs/REDIS.md, "Run history"). */
+  public static final String HISTORY = "soak:history";
+
   /** Runner: SHA-256 of the last exported SOAK_SUMMARY.json (idempotent export). */
   public static final String SUMMARY_HASH = "soak:summary:sha256";
 
@@ -51,6 +61,19 @@ public record RedisKeys(String env, String exchange, String namespace) {
       throw new IllegalArgumentException(
           "key namespace must be words of a-z, 0-9, _ or - joined by ':', not '" + namespace + "'");
     }
+    if (clustered && (env + exchange).matches(".*[{}].*")) {
+      throw new IllegalArgumentException(
+          "on a cluster env and exchange form the hash tag {env:exchange}: no '{' or '}' in '"
+              + env
+              + "' / '"
+              + exchange
+              + "'");
+    }
+  }
+
+  /** The keys of one server or Sentinel set. */
+  public RedisKeys(String env, String exchange, String namespace) {
+    this(env, exchange, namespace, false);
   }
 
   /** The keys of one runner identity: its prefix and namespace. */
@@ -61,6 +84,11 @@ public record RedisKeys(String env, String exchange, String namespace) {
   /** The production keys ({@code soak:...}). */
   public RedisKeys(String env, String exchange) {
     this(env, exchange, DEFAULT_NAMESPACE);
+  }
+
+  /** The same keys with the cluster hash tag {@code {env:exchange}:} as prefix. */
+  public RedisKeys onCluster() {
+    return new RedisKeys(env, exchange, namespace, true);
   }
 
   /** True for {@code soak}, {@code soak:selftest}, ... (no empty segment, no blanks). */
@@ -81,12 +109,23 @@ public record RedisKeys(String env, String exchange, String namespace) {
   }
 
   public String prefix() {
-    return env + ":" + exchange + ":";
+    return clustered ? "{" + env + ":" + exchange + "}:" : env + ":" + exchange + ":";
   }
 
-  /** {@code base} with the prefix, unless it already starts with it. */
+  /**
+   * {@code base} with the prefix, unless it already starts with it. A key given with the other form
+   * of the prefix (plain on a cluster, tagged elsewhere) gets this one: the runner builds its keys
+   * with {@link #prefixed}, and the store moves them into the slot here.
+   */
   public String key(String base) {
-    return prefixed(env, exchange, base);
+    Objects.requireNonNull(base, "base");
+    String plain = env + ":" + exchange + ":";
+    String tagged = "{" + env + ":" + exchange + "}:";
+    if (base.startsWith(prefix())) {
+      return base;
+    }
+    String other = clustered ? plain : tagged;
+    return prefix() + (base.startsWith(other) ? base.substring(other.length()) : base);
   }
 
   /**
@@ -118,6 +157,11 @@ public record RedisKeys(String env, String exchange, String namespace) {
   /** Runner: the last exported summary's hash. */
   public String summaryHash() {
     return key(inNamespace(SUMMARY_HASH));
+  }
+
+  /** The run history stream. */
+  public String history() {
+    return key(inNamespace(HISTORY));
   }
 
   /** Runner: the lease of one env/exchange. */

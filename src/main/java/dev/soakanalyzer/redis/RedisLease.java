@@ -5,7 +5,6 @@ import dev.soakanalyzer.state.StateStoreException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import redis.clients.jedis.JedisPooled;
 
 /**
  * A lease held with a random token: taken with {@code SET NX PX}, renewed only by its holder,
@@ -22,15 +21,38 @@ public final class RedisLease implements Lease {
       "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) "
           + "else return 0 end";
 
-  private final RedisConnections connections;
-  private final JedisPooled client;
+  private final RedisCalls calls;
   private final String key;
   private final String token;
   private final Duration ttl;
 
+  /** The key as given; each call ends within {@link RedisExporter#EXPORT_DEADLINE}. */
   public RedisLease(RedisConnectionSettings settings, String key, String token, Duration ttl) {
-    this.connections = new RedisConnections(settings);
-    this.client = connections.pooled();
+    this(new RedisConnections(settings), key, token, ttl, RedisExporter.EXPORT_DEADLINE);
+  }
+
+  /**
+   * The lease of {@code keys} (in their hash slot on a cluster).
+   *
+   * @param deadline each call, connect and retries included ({@code --redis-timeout})
+   */
+  public RedisLease(
+      RedisConnectionSettings settings,
+      RedisKeys keys,
+      String token,
+      Duration ttl,
+      Duration deadline) {
+    this(new RedisConnections(settings), keys, token, ttl, deadline);
+  }
+
+  private RedisLease(
+      RedisConnections connections, RedisKeys keys, String token, Duration ttl, Duration deadline) {
+    this(connections, connections.keysFor(keys).lease(), token, ttl, deadline);
+  }
+
+  private RedisLease(
+      RedisConnections connections, String key, String token, Duration ttl, Duration deadline) {
+    this.calls = new RedisCalls(connections, deadline);
     this.key = Objects.requireNonNull(key, "key");
     this.token = Objects.requireNonNull(token, "token");
     this.ttl = Objects.requireNonNull(ttl, "ttl");
@@ -41,11 +63,16 @@ public final class RedisLease implements Lease {
   public boolean acquireOrRenew() throws StateStoreException {
     try {
       Object r =
-          client.eval(
-              ACQUIRE_OR_RENEW, List.of(key), List.of(token, Long.toString(ttl.toMillis())));
+          calls.call(
+              key,
+              "lease " + key,
+              j ->
+                  j.eval(
+                      ACQUIRE_OR_RENEW,
+                      List.of(key),
+                      List.of(token, Long.toString(ttl.toMillis()))));
       return r instanceof Long n && n == 1L;
-    } catch (RuntimeException e) {
-      RedisException c = connections.classify(e, "lease " + key);
+    } catch (RedisException c) {
       throw new StateStoreException(c.getMessage(), c.failure() == RedisFailure.UNREACHABLE, null);
     }
   }
@@ -53,8 +80,8 @@ public final class RedisLease implements Lease {
   /** Releases the lease if this holder still has it; errors are ignored (it expires anyway). */
   public void release() {
     try {
-      client.eval(RELEASE, List.of(key), List.of(token));
-    } catch (RuntimeException e) {
+      calls.call(key, "release " + key, j -> j.eval(RELEASE, List.of(key), List.of(token)));
+    } catch (RedisException | RuntimeException e) {
       // The lease expires by itself after ttl.
     }
   }
@@ -62,6 +89,6 @@ public final class RedisLease implements Lease {
   @Override
   public void close() {
     release();
-    client.close();
+    calls.close();
   }
 }

@@ -18,7 +18,7 @@ import picocli.CommandLine;
 /** What a newcomer sees first: {@code soak-analyzer --help} and {@code -V}. */
 class TopLevelHelpTest {
   private static final List<String> COMMANDS =
-      List.of("analyze", "export-redis", "run", "fake-summary", "action", "bench");
+      List.of("analyze", "export-redis", "run", "history", "fake-summary", "action", "bench");
 
   @TempDir Path dir;
 

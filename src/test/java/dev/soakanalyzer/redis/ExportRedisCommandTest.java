@@ -217,7 +217,9 @@ class ExportRedisCommandTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString())
         .contains(
-            "error: --redis-url: scheme must be redis:// or rediss://, got http://user:***@host/0")
+            "error: --redis-url: scheme must be redis://, rediss://, redis-sentinel://,"
+                + " rediss-sentinel://, redis-cluster:// or rediss-cluster://, got"
+                + " http://user:***@host/0")
         .contains("error: --ttl must be at least 1 second, not 0")
         .contains("error: --stream-maxlen must be at least 1, not 0")
         .doesNotContain("topsecret");

@@ -401,7 +401,8 @@ class RunScenarioTest {
             "http://x");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err())
-        .contains("error: --redis-url: scheme must be redis:// or rediss://, got http://x")
+        .contains("error: --redis-url: scheme must be redis://, rediss://,")
+        .contains("got http://x")
         .contains("error: --alert-min-severity must be OK, WARN or CRIT, not 'LOUD'")
         .contains("error: --alert-debounce-min must be 0 or more, not -1")
         .contains("error: --alert must be telegram or slack, not 'pager'")
