@@ -97,6 +97,7 @@ public final class BenchCommand implements Callable<Integer> {
       spec.addOption(o);
     }
     spec.addSubcommand("signal", new BenchSignalCommand(context).spec());
+    spec.addSubcommand("compare", new BenchCompareCommand(context).spec());
     return Specs.standardHelp(spec);
   }
 
