@@ -4,6 +4,7 @@ import dev.soakanalyzer.core.analysis.AnalysisMemo;
 import dev.soakanalyzer.core.analysis.Analyzer;
 import dev.soakanalyzer.core.analysis.BaselineComparator;
 import dev.soakanalyzer.core.model.Baseline;
+import dev.soakanalyzer.core.model.Comparison;
 import dev.soakanalyzer.core.model.Analysis;
 import dev.soakanalyzer.core.model.SoakData;
 import dev.soakanalyzer.core.report.AnalysisReportRenderer;
@@ -116,7 +117,7 @@ public record AnalysisJob(Clock clock, Console console) {
         new BaselineLoader(console)
             .load(c.baseline(), request.workDir(), request.settings(), request.confinedTo());
     return baseline.isEmpty()
-        ? a
+        ? a.withComparison(Comparison.absent(c.minChangePct()))
         : a.withComparison(BaselineComparator.compare(a, baseline.get(), c.minChangePct()));
   }
 

@@ -146,7 +146,7 @@ public final class SummaryJson {
 
   /** Which baseline and how many cells of each status; absent without a baseline. */
   private static void comparison(JsonGenerator g, Comparison c) throws IOException {
-    if (c == null) {
+    if (c == null || !c.hasBaseline()) {
       return;
     }
     g.writeObjectFieldStart("comparison");

@@ -9,7 +9,8 @@ import java.util.List;
  * @param windows distinct window indices among the analysed symbols
  * @param violations all violation events in {@link Violation#SEVERITY_ORDER}
  * @param thresholds the thresholds in force (defaults and per-symbol overrides)
- * @param comparison this run compared with a baseline run, or null without a baseline
+ * @param comparison this run compared with a baseline run, or null when none was asked for (one
+ *     asked for but unusable is a comparison without a baseline)
  */
 public record Analysis(
     Instant generatedAt,
@@ -90,6 +91,11 @@ public record Analysis(
         quality,
         thresholds,
         comparison);
+  }
+
+  /** Compared with a baseline that was found. */
+  public boolean compared() {
+    return comparison != null && comparison.hasBaseline();
   }
 
   /** Cells REGRESSED against the baseline; 0 without one. */

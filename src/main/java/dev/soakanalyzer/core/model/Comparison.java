@@ -21,8 +21,12 @@ public final class Comparison {
   // Reports look a cell up per table cell: 100k cells must not be a scan each.
   private final Map<String, CellComparison> byCell;
 
+  /**
+   * @param baseline the baseline compared with, or null when one was asked for but none was usable
+   *     (the reports then say "no baseline")
+   */
   public Comparison(Baseline baseline, double minChangePct, List<CellComparison> cells) {
-    this.baseline = java.util.Objects.requireNonNull(baseline, "baseline");
+    this.baseline = baseline;
     this.minChangePct = minChangePct;
     this.cells = List.copyOf(cells);
     this.byCell = new HashMap<>(cells.size() * 2);
@@ -31,8 +35,18 @@ public final class Comparison {
     }
   }
 
+  /** A baseline was asked for and none was usable (missing, empty, unreadable). */
+  public static Comparison absent(double minChangePct) {
+    return new Comparison(null, minChangePct, List.of());
+  }
+
+  /** The baseline, or null when {@link #hasBaseline()} is false. */
   public Baseline baseline() {
     return baseline;
+  }
+
+  public boolean hasBaseline() {
+    return baseline != null;
   }
 
   public double minChangePct() {

@@ -31,6 +31,9 @@ public final class LogLines {
     if (a.comparison() == null) {
       return "";
     }
+    if (!a.compared()) {
+      return " baseline=none";
+    }
     return " baseline="
         + a.comparison().baseline().label().replace(' ', '_')
         + " regressed="
