@@ -116,9 +116,14 @@ public record AnalysisJob(Clock clock, Console console) {
     Optional<Baseline> baseline =
         new BaselineLoader(console)
             .load(c.baseline(), request.workDir(), request.settings(), request.confinedTo());
-    return baseline.isEmpty()
-        ? a.withComparison(Comparison.absent(c.minChangePct()))
-        : a.withComparison(BaselineComparator.compare(a, baseline.get(), c.minChangePct()));
+    if (baseline.isEmpty()) {
+      return a.withComparison(Comparison.absent(c.minChangePct()));
+    }
+    Baseline b = baseline.get();
+    if (b.ref() == null && c.baselineBranch() != null) {
+      b = new Baseline(c.baselineBranch(), b.sha(), b.generatedAtUtc(), b.source(), b.cells());
+    }
+    return a.withComparison(BaselineComparator.compare(a, b, c.minChangePct()));
   }
 
   /** Renders every report, then writes them under an out-dir lock so two runs never interleave. */

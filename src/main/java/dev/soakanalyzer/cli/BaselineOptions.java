@@ -36,6 +36,15 @@ final class BaselineOptions extends OptionGroup {
                   "Compare with the earlier run of these ITER_SUMMARY files (analysed with the same settings).")
               .build());
 
+  private final OptionSpec baselineBranch =
+      add(
+          option(
+                  "--baseline-branch",
+                  String.class,
+                  "BRANCH",
+                  "Branch the baseline is of, naming it when its summary does not (the action: the PR's base branch).")
+              .build());
+
   private final OptionSpec minChange =
       add(
           option(
@@ -67,6 +76,12 @@ final class BaselineOptions extends OptionGroup {
 
   /** The validated options; {@code runId} comes from the environment (the action), else null. */
   ComparisonOptions toOptions(String defaultRef, String defaultSha, String runId) {
+    return toOptions(defaultRef, defaultSha, runId, null);
+  }
+
+  /** As above; {@code defaultBranch} names the baseline when --baseline-branch is not given. */
+  ComparisonOptions toOptions(
+      String defaultRef, String defaultSha, String runId, String defaultBranch) {
     List<String> problems = new ArrayList<>();
     String path = blankToNull(baseline.getValue());
     String glob = blankToNull(baselineGlob.getValue());
@@ -93,8 +108,14 @@ final class BaselineOptions extends OptionGroup {
             : glob != null ? new BaselineSpec.IterGlob(glob) : null;
     String r = blankToNull(ref.getValue());
     String s = blankToNull(sha.getValue());
+    String branch = blankToNull(baselineBranch.getValue());
     return new ComparisonOptions(
-        spec, min, r != null ? r : defaultRef, s != null ? s : defaultSha, runId);
+        spec,
+        min,
+        r != null ? r : defaultRef,
+        s != null ? s : defaultSha,
+        runId,
+        branch != null ? branch : defaultBranch);
   }
 
   private static String blankToNull(String s) {
