@@ -35,12 +35,12 @@ public final class ComparisonText {
     if (c == null || Double.isNaN(c.changePct())) {
       return "";
     }
-    BigDecimal pct = Numbers.round(Math.abs(c.changePct()), 1);
-    if (pct == null || pct.signum() == 0) {
+    String pct = String.format(Locale.ROOT, "%.1f", Math.abs(c.changePct()));
+    if (pct.equals("0.0")) {
       return "";
     }
     return (c.changePct() < 0 ? " ▼" : " ▲")
-        + pct.toPlainString()
+        + pct
         + "%"
         + (c.significant() ? "*" : "");
   }
@@ -260,8 +260,8 @@ public final class ComparisonText {
     if (Double.isNaN(changePct)) {
       return "n/a";
     }
-    BigDecimal r = Numbers.round(changePct, 1);
-    return (r.signum() > 0 ? "+" : "") + r.toPlainString() + "%";
+    String r = String.format(Locale.ROOT, "%.1f", changePct);
+    return (changePct > 0 && !r.equals("0.0") ? "+" : "") + r + "%";
   }
 
   /** {@code p=0.0003}, {@code p<0.0001}. */
