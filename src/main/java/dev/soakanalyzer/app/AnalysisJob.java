@@ -3,9 +3,9 @@ package dev.soakanalyzer.app;
 import dev.soakanalyzer.core.analysis.AnalysisMemo;
 import dev.soakanalyzer.core.analysis.Analyzer;
 import dev.soakanalyzer.core.analysis.BaselineComparator;
+import dev.soakanalyzer.core.model.Analysis;
 import dev.soakanalyzer.core.model.Baseline;
 import dev.soakanalyzer.core.model.Comparison;
-import dev.soakanalyzer.core.model.Analysis;
 import dev.soakanalyzer.core.model.SoakData;
 import dev.soakanalyzer.core.report.AnalysisReportRenderer;
 import dev.soakanalyzer.core.report.MiniPlotRenderer;
@@ -103,7 +103,9 @@ public record AnalysisJob(Clock clock, Console console) {
         analysis, written, new AnalysisOutcome.Timings(t1 - t0, t2 - t1, t3 - t2));
   }
 
-  /** The run's ref/sha/run id, and the comparison with the baseline when one is given and usable. */
+  /**
+   * The run's ref/sha/run id, and the comparison with the baseline when one is given and usable.
+   */
   private Analysis compare(Analysis analysis, AnalysisRequest request) {
     ComparisonOptions c = request.comparison();
     Analysis a = analysis;

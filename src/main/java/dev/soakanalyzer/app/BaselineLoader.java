@@ -80,7 +80,8 @@ public record BaselineLoader(Console console) {
   private Optional<Baseline> windows(
       String glob, Path workDir, AnalysisSettings settings, Optional<Path> confinedTo) {
     SoakData data =
-        new Ingestor(settings, w -> console.warn("baseline: " + w)).ingest(workDir, glob, confinedTo);
+        new Ingestor(settings, w -> console.warn("baseline: " + w))
+            .ingest(workDir, glob, confinedTo);
     if (data.series().isEmpty()) {
       console.warn("baseline: no ITER_SUMMARY windows matched '" + glob + "'; no comparison");
       return Optional.empty();

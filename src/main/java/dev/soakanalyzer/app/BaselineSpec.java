@@ -16,7 +16,9 @@ public sealed interface BaselineSpec {
     }
   }
 
-  /** {@code --baseline-glob GLOB}: the earlier run's ITER files, analysed with this run's settings. */
+  /**
+   * {@code --baseline-glob GLOB}: the earlier run's ITER files, analysed with this run's settings.
+   */
   record IterGlob(String glob) implements BaselineSpec {
     public IterGlob {
       Objects.requireNonNull(glob, "glob");

@@ -10,11 +10,11 @@ import org.apache.commons.math3.special.Beta;
 
 /**
  * Monte-Carlo evidence for the baseline comparison: pairs of runs of AR(1) noise of marginal sd
- * {@value #SD} around {@value #LEVEL} (the noise of docs/SIGNAL.md; another sd can be given); "false" is the share of pairs
- * from the same process flagged at p &lt; {@value #ALPHA}, "power" the share flagged when the
- * current run's level is {@value #SHIFT_PCT}% lower. Each side is reduced to its {@link
- * SampleStats} first, as a SOAK_SUMMARY.json baseline is. Every cell has its own seed derived from
- * (seed, lengths, phi, experiment), so the table is identical run to run.
+ * {@value #SD} around {@value #LEVEL} (the noise of docs/SIGNAL.md; another sd can be given);
+ * "false" is the share of pairs from the same process flagged at p &lt; {@value #ALPHA}, "power"
+ * the share flagged when the current run's level is {@value #SHIFT_PCT}% lower. Each side is
+ * reduced to its {@link SampleStats} first, as a SOAK_SUMMARY.json baseline is. Every cell has its
+ * own seed derived from (seed, lengths, phi, experiment), so the table is identical run to run.
  */
 public final class CompareBenchmark {
   public static final double ALPHA = 0.01;
@@ -111,7 +111,9 @@ public final class CompareBenchmark {
     return (1 - z.cumulativeProbability(c - m)) + z.cumulativeProbability(-c - m);
   }
 
-  /** The benchmark's AR(1) noise ({@link SignalBenchmark#ar1}) rescaled to marginal sd {@code sd}. */
+  /**
+   * The benchmark's AR(1) noise ({@link SignalBenchmark#ar1}) rescaled to marginal sd {@code sd}.
+   */
   private static void ar1(SplittableRandom r, double phi, double sd, double[] y) {
     SignalBenchmark.ar1(r, phi, y, y.length, 0.0);
     if (sd != SD) {

@@ -93,7 +93,8 @@ public final class BenchCompareCommand implements Callable<Integer> {
         trials,
         seed,
         sd);
-    out.println("| n current | n baseline | phi | false: naive Welch | AR(1) plug-in | calibrated |");
+    out.println(
+        "| n current | n baseline | phi | false: naive Welch | AR(1) plug-in | calibrated |");
     out.println("|---|---|---|---|---|---|");
     for (CompareBenchmark.Row r : CompareBenchmark.falseTable(PAIRS, phis, trials, seed)) {
       out.printf(
@@ -107,11 +108,13 @@ public final class BenchCompareCommand implements Callable<Integer> {
           pct(r.falseCalibrated()));
     }
     out.println();
-    out.println("| n each | phi | power: naive Welch | calibrated | oracle | calibrated / oracle |");
+    out.println(
+        "| n each | phi | power: naive Welch | calibrated | oracle | calibrated / oracle |");
     out.println("|---|---|---|---|---|---|");
     for (int[] pair : POWER_PAIRS) {
       for (double phi : POWER_PHIS) {
-        CompareBenchmark.Row r = CompareBenchmark.row(pair[0], pair[1], phi, sd, trials, seed, true);
+        CompareBenchmark.Row r =
+            CompareBenchmark.row(pair[0], pair[1], phi, sd, trials, seed, true);
         out.printf(
             Locale.ROOT,
             "| %d | %.1f | %s | %s | %s | %.2f |%n",

@@ -66,7 +66,10 @@ public final class BaselineJson {
     String sha = text(meta, "sha");
     if (sha == null) {
       String range = text(meta, "commit_range");
-      sha = range == null ? null : range.substring(range.indexOf("..") < 0 ? 0 : range.indexOf("..") + 2);
+      sha =
+          range == null
+              ? null
+              : range.substring(range.indexOf("..") < 0 ? 0 : range.indexOf("..") + 2);
     }
     return new Baseline(text(meta, "ref"), sha, text(root, "generated_at_utc"), source, cells);
   }

@@ -51,7 +51,9 @@ class CompareCalibrationTest {
   @Test
   void thePlugInWithoutPhiUncertaintyIsLiberalWhereOneSideIsShort() {
     CompareBenchmark.Row r = CompareBenchmark.row(24, 1000, 0.8, TRIALS, SEED, false);
-    assertThat(r.falsePlugIn()).as("plug-in false regressions, 24 vs 1000 at phi 0.8").isGreaterThan(0.02);
+    assertThat(r.falsePlugIn())
+        .as("plug-in false regressions, 24 vs 1000 at phi 0.8")
+        .isGreaterThan(0.02);
   }
 
   @Test
@@ -63,6 +65,8 @@ class CompareCalibrationTest {
           .isGreaterThanOrEqualTo(0.85 * r.powerOracle());
     }
     CompareBenchmark.Row r = CompareBenchmark.row(200, 200, 0.5, TRIALS, SEED, true);
-    assertThat(r.powerCalibrated()).as("power at n=200, phi 0.5").isGreaterThanOrEqualTo(0.85 * r.powerOracle());
+    assertThat(r.powerCalibrated())
+        .as("power at n=200, phi 0.5")
+        .isGreaterThanOrEqualTo(0.85 * r.powerOracle());
   }
 }

@@ -34,7 +34,16 @@ class AnalyzeBaselineTest {
 
   private void mainSoak(String set, String outDir) {
     var r =
-        analyze("analyze", "--iter-glob", fixture(set), "--out-dir", outDir, "--ref", "main", "--sha", "1a2b3c4d5e");
+        analyze(
+            "analyze",
+            "--iter-glob",
+            fixture(set),
+            "--out-dir",
+            outDir,
+            "--ref",
+            "main",
+            "--sha",
+            "1a2b3c4d5e");
     assertThat(r.exitCode()).as(r.err()).isZero();
   }
 
@@ -43,8 +52,14 @@ class AnalyzeBaselineTest {
     mainSoak("baseline_main", "main");
     var r =
         analyze(
-            "analyze", "--iter-glob", fixture("baseline_pr_regressed"), "--out-dir", "pr",
-            "--baseline", "main", "--exit-on-regression");
+            "analyze",
+            "--iter-glob",
+            fixture("baseline_pr_regressed"),
+            "--out-dir",
+            "pr",
+            "--baseline",
+            "main",
+            "--exit-on-regression");
     assertThat(r.exitCode()).isEqualTo(1);
     JsonNode s = summary("pr");
     assertThat(s.at("/comparison/regressed").asInt()).isEqualTo(1);
@@ -53,7 +68,9 @@ class AnalyzeBaselineTest {
     assertThat(s.at("/symbols/BTCUSDT/edge_bps/baseline/change_pct").asDouble()).isLessThan(-15);
     assertThat(s.at("/symbols/ETHUSDT/edge_bps/baseline/status").asText()).isEqualTo("UNCHANGED");
     String report = Files.readString(work.resolve("pr/POST_SOAK_ANALYSIS.md"));
-    assertThat(report).contains("## Compared with baseline").contains("- BTCUSDT edge\\_bps 3.09 -> 2.47");
+    assertThat(report)
+        .contains("## Compared with baseline")
+        .contains("- BTCUSDT edge\\_bps 3.09 -> 2.47");
   }
 
   @Test
@@ -62,8 +79,14 @@ class AnalyzeBaselineTest {
     mainSoak("baseline_main", "main");
     var rerun =
         analyze(
-            "analyze", "--iter-glob", fixture("baseline_main_rerun"), "--out-dir", "rerun",
-            "--baseline", "main/SOAK_SUMMARY.json", "--exit-on-regression");
+            "analyze",
+            "--iter-glob",
+            fixture("baseline_main_rerun"),
+            "--out-dir",
+            "rerun",
+            "--baseline",
+            "main/SOAK_SUMMARY.json",
+            "--exit-on-regression");
     assertThat(rerun.exitCode()).isZero();
     assertThat(summary("rerun").at("/comparison/regressed").asInt()).isZero();
     assertThat(summary("rerun").at("/comparison/unchanged").asInt()).isEqualTo(8);
@@ -73,8 +96,15 @@ class AnalyzeBaselineTest {
   void theEarlierRunsWindowsAreABaselineToo() throws IOException {
     var r =
         analyze(
-            "analyze", "--iter-glob", fixture("baseline_pr_regressed"), "--out-dir", "pr",
-            "--baseline-glob", fixture("baseline_main"), "--baseline-branch", "main",
+            "analyze",
+            "--iter-glob",
+            fixture("baseline_pr_regressed"),
+            "--out-dir",
+            "pr",
+            "--baseline-glob",
+            fixture("baseline_main"),
+            "--baseline-branch",
+            "main",
             "--exit-on-regression");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(summary("pr").at("/comparison/baseline/ref").asText()).isEqualTo("main");
@@ -86,8 +116,14 @@ class AnalyzeBaselineTest {
     for (String baseline : new String[] {"nowhere", "broken.json"}) {
       var r =
           analyze(
-              "analyze", "--iter-glob", fixture("baseline_pr_regressed"), "--out-dir", "pr",
-              "--baseline", baseline, "--exit-on-regression");
+              "analyze",
+              "--iter-glob",
+              fixture("baseline_pr_regressed"),
+              "--out-dir",
+              "pr",
+              "--baseline",
+              baseline,
+              "--exit-on-regression");
       assertThat(r.exitCode()).as(baseline).isZero();
       assertThat(r.err().lines().filter(l -> l.startsWith("warn: baseline")).count()).isEqualTo(1);
       assertThat(summary("pr").has("comparison")).isFalse();
@@ -98,14 +134,24 @@ class AnalyzeBaselineTest {
   void malformedBaselineFlagsAreUsageErrors() {
     var both =
         analyze(
-            "analyze", "--iter-glob", fixture("baseline_pr_regressed"), "--baseline", "a",
-            "--baseline-glob", "b");
+            "analyze",
+            "--iter-glob",
+            fixture("baseline_pr_regressed"),
+            "--baseline",
+            "a",
+            "--baseline-glob",
+            "b");
     assertThat(both.exitCode()).isEqualTo(2);
     assertThat(both.err()).contains("error: --baseline and --baseline-glob are alternatives");
     var pct =
         analyze(
-            "analyze", "--iter-glob", fixture("baseline_pr_regressed"), "--baseline", "a",
-            "--regression-min-change", "NaN");
+            "analyze",
+            "--iter-glob",
+            fixture("baseline_pr_regressed"),
+            "--baseline",
+            "a",
+            "--regression-min-change",
+            "NaN");
     assertThat(pct.exitCode()).isEqualTo(2);
     assertThat(pct.err()).contains("--regression-min-change");
   }

@@ -40,7 +40,8 @@ class BaselineJsonTest {
 
   @Test
   void somethingElseIsRefusedSayingWhy() {
-    assertThatThrownBy(() -> BaselineJson.parse("[1,2]", "x")).hasMessageContaining("not a JSON object");
+    assertThatThrownBy(() -> BaselineJson.parse("[1,2]", "x"))
+        .hasMessageContaining("not a JSON object");
     assertThatThrownBy(() -> BaselineJson.parse("{\"a\":1}", "x")).hasMessageContaining("symbols");
     assertThatThrownBy(() -> BaselineJson.parse("{", "x")).hasMessageContaining("not JSON");
   }

@@ -16,9 +16,9 @@ import java.util.Map;
 
 /**
  * Compares each cell of a run with the same cell of a baseline run: {@link MeanComparison} for the
- * p-value, the metric's direction for which side is worse. A change is a regression only when it
- * is both significant and at least the minimum change in the bad direction, so a tiny real shift
- * over a long soak is not a failed PR.
+ * p-value, the metric's direction for which side is worse. A change is a regression only when it is
+ * both significant and at least the minimum change in the bad direction, so a tiny real shift over
+ * a long soak is not a failed PR.
  */
 public final class BaselineComparator {
   /** Default of {@code --regression-min-change}, in percent. */
@@ -46,7 +46,8 @@ public final class BaselineComparator {
       cells.put(s.symbol(), metrics);
     }
     String sha = lastCommit(a.meta().commitRange());
-    return new Baseline(a.meta().ref(), a.meta().sha() != null ? a.meta().sha() : sha, null, source, cells);
+    return new Baseline(
+        a.meta().ref(), a.meta().sha() != null ? a.meta().sha() : sha, null, source, cells);
   }
 
   public static Comparison compare(Analysis current, Baseline baseline, double minChangePct) {
@@ -66,17 +67,31 @@ public final class BaselineComparator {
         out.add(
             then == null || !Double.isFinite(then.median())
                 ? new CellComparison(
-                    s.symbol(), c.metric().key(), now, null, Double.NaN, Double.NaN, ComparisonStatus.NEW)
-                : cell(s.symbol(), c.metric().key(), c.metric().direction(), now, then, minChangePct));
+                    s.symbol(),
+                    c.metric().key(),
+                    now,
+                    null,
+                    Double.NaN,
+                    Double.NaN,
+                    ComparisonStatus.NEW)
+                : cell(
+                    s.symbol(), c.metric().key(), c.metric().direction(), now, then, minChangePct));
       }
     }
     for (Map.Entry<String, Map<String, SampleStats>> e : baseline.cells().entrySet()) {
       java.util.Set<String> keys = seen.get(e.getKey());
       for (Map.Entry<String, SampleStats> m : e.getValue().entrySet()) {
-        if ((keys == null || !keys.contains(m.getKey())) && Double.isFinite(m.getValue().median())) {
+        if ((keys == null || !keys.contains(m.getKey()))
+            && Double.isFinite(m.getValue().median())) {
           out.add(
               new CellComparison(
-                  e.getKey(), m.getKey(), null, m.getValue(), Double.NaN, Double.NaN, ComparisonStatus.GONE));
+                  e.getKey(),
+                  m.getKey(),
+                  null,
+                  m.getValue(),
+                  Double.NaN,
+                  Double.NaN,
+                  ComparisonStatus.GONE));
         }
       }
     }

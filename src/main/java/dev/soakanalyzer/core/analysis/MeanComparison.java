@@ -6,13 +6,13 @@ import org.apache.commons.math3.special.Beta;
 /**
  * Two-sided p-value of the difference of two runs' means that stays calibrated when consecutive
  * windows are AR(1) correlated (measured: at most 1% of same-process pairs flagged at alpha 0.01
- * for phi 0 to 0.8 and n 24 to 1000 each, lengths unequal; see docs/COMPARE.md). It needs only
- * each run's {@link SampleStats}, so the baseline may be a SOAK_SUMMARY.json alone. A Welch test
- * whose parts are corrected for autocorrelation, side by side:
+ * for phi 0 to 0.8 and n 24 to 1000 each, lengths unequal; see docs/COMPARE.md). It needs only each
+ * run's {@link SampleStats}, so the baseline may be a SOAK_SUMMARY.json alone. A Welch test whose
+ * parts are corrected for autocorrelation, side by side:
  *
  * <ol>
- *   <li>phi from the lag-1 autocorrelation r about the mean, corrected for its small-sample bias
- *       (r understates phi by about (1 + 3 phi) / n) and shifted up by {@value #PHI_SHIFT} / n,
+ *   <li>phi from the lag-1 autocorrelation r about the mean, corrected for its small-sample bias (r
+ *       understates phi by about (1 + 3 phi) / n) and shifted up by {@value #PHI_SHIFT} / n,
  *       clamped to [0, 0.97]: erring high costs power, erring low costs calibration;
  *   <li>the marginal variance from the sample variance (which under AR(1) is biased low), and the
  *       exact variance of an AR(1) mean at that phi;
@@ -63,8 +63,7 @@ public final class MeanComparison {
     return pValue(current, baseline, 0.0, false);
   }
 
-  private static double pValue(
-      SampleStats a, SampleStats b, double shift, boolean phiUncertainty) {
+  private static double pValue(SampleStats a, SampleStats b, double shift, boolean phiUncertainty) {
     if (!a.testable() || !b.testable()) {
       return Double.NaN;
     }

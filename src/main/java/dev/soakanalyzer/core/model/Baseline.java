@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An earlier run to compare with: who it was and each cell's statistics, by symbol then metric
- * key (in the order the baseline listed them). Any source (a SOAK_SUMMARY.json, an earlier run's
+ * An earlier run to compare with: who it was and each cell's statistics, by symbol then metric key
+ * (in the order the baseline listed them). Any source (a SOAK_SUMMARY.json, an earlier run's
  * windows, a history record) becomes this one value.
  *
  * @param ref the branch or ref it ran on, or null
@@ -24,7 +24,9 @@ public record Baseline(
   public Baseline {
     Objects.requireNonNull(source, "source");
     Map<String, Map<String, SampleStats>> copy = new LinkedHashMap<>();
-    cells.forEach((symbol, metrics) -> copy.put(symbol, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics))));
+    cells.forEach(
+        (symbol, metrics) ->
+            copy.put(symbol, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics))));
     cells = java.util.Collections.unmodifiableMap(copy);
   }
 

@@ -17,8 +17,8 @@ import java.util.Locale;
 
 /**
  * The words and marks of the baseline comparison, one place for every surface (the report, the PR
- * comment, the step summary, the alert text): {@code 2.47 ▼20.8%*}, {@code BTCUSDT edge_bps 3.12
- * -> 2.47 (-20.8%, p=0.0003)}, the baseline's name.
+ * comment, the step summary, the alert text): {@code 2.47 ▼20.8%*}, {@code BTCUSDT edge_bps 3.12 ->
+ * 2.47 (-20.8%, p=0.0003)}, the baseline's name.
  */
 public final class ComparisonText {
   /** Cells listed per status at most (the rest are counted). */
@@ -39,10 +39,7 @@ public final class ComparisonText {
     if (pct.equals("0.0")) {
       return "";
     }
-    return (c.changePct() < 0 ? " ▼" : " ▲")
-        + pct
-        + "%"
-        + (c.significant() ? "*" : "");
+    return (c.changePct() < 0 ? " ▼" : " ▲") + pct + "%" + (c.significant() ? "*" : "");
   }
 
   /** {@code main@1a2b3c4 (2026-12-07T13:39:32Z)}, or {@code no baseline}. */
@@ -153,8 +150,9 @@ public final class ComparisonText {
         .append(Markdown.code(base.source()))
         .append(".\n\n")
         .append(counts(c))
-        .append(". A cell counts as regressed or improved when its mean changed significantly (p <"
-            + " 0.01, a test that allows for correlated windows) and by at least ")
+        .append(
+            ". A cell counts as regressed or improved when its mean changed significantly (p <"
+                + " 0.01, a test that allows for correlated windows) and by at least ")
         .append(Numbers.plain(c.minChangePct()))
         .append("%.\n");
     for (ComparisonStatus s :
@@ -200,7 +198,9 @@ public final class ComparisonText {
       b.append("- ❗ ").append(sentence(a, worse.get(i), "→", true)).append('\n');
     }
     if (worse.size() > limit) {
-      b.append("- … and ").append(worse.size() - limit).append(" more in POST\\_SOAK\\_ANALYSIS.md\n");
+      b.append("- … and ")
+          .append(worse.size() - limit)
+          .append(" more in POST\\_SOAK\\_ANALYSIS.md\n");
     }
     return b.append('\n').toString();
   }
@@ -220,7 +220,9 @@ public final class ComparisonText {
     return out;
   }
 
-  /** 0 for a symbol with a regressed cell, 1 improved, 2 otherwise: rows that changed come first. */
+  /**
+   * 0 for a symbol with a regressed cell, 1 improved, 2 otherwise: rows that changed come first.
+   */
   static int changeRank(Analysis a, SymbolAnalysis s) {
     if (!a.compared()) {
       return 2;

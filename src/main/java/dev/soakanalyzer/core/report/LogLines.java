@@ -24,8 +24,8 @@ public final class LogLines {
   }
 
   /**
-   * {@code " baseline=main@1a2b3c4 regressed=N improved=N"}, or empty without a baseline (spaces
-   * in the label become {@code _}, so the line stays key=value).
+   * {@code " baseline=main@1a2b3c4 regressed=N improved=N"}, or empty without a baseline (spaces in
+   * the label become {@code _}, so the line stays key=value).
    */
   public static String comparison(Analysis a) {
     if (a.comparison() == null) {

@@ -109,8 +109,7 @@ public final class StepSummaryRenderer {
             case OK -> 6;
           };
       // Shown CRIT, WARN, OK, then by symbol: the sequence is the rank.
-      items.add(
-          new Item(Section.TABLE_ROWS, rank, priority, rank, symbolRow(a, s), Kind.SYMBOL));
+      items.add(new Item(Section.TABLE_ROWS, rank, priority, rank, symbolRow(a, s), Kind.SYMBOL));
       rank++;
     }
     items.add(

@@ -27,8 +27,10 @@ class BaselineComparatorTest {
   @Test
   void aSignificantDropOfALowIsBadMetricIsARegressionAndOfAHighIsBadOneAnImprovement() {
     SampleStats now = new SampleStats(200, 2.7, 0.3, 0.0, 2.7);
-    CellComparison low = BaselineComparator.cell("S", "edge_bps", Direction.LOW_IS_BAD, now, THEN, 5);
-    CellComparison high = BaselineComparator.cell("S", "custom_lat", Direction.HIGH_IS_BAD, now, THEN, 5);
+    CellComparison low =
+        BaselineComparator.cell("S", "edge_bps", Direction.LOW_IS_BAD, now, THEN, 5);
+    CellComparison high =
+        BaselineComparator.cell("S", "custom_lat", Direction.HIGH_IS_BAD, now, THEN, 5);
     assertThat(low.status()).isEqualTo(ComparisonStatus.REGRESSED);
     assertThat(low.changePct()).isCloseTo(-10.0, org.assertj.core.api.Assertions.within(1e-9));
     assertThat(high.status()).isEqualTo(ComparisonStatus.IMPROVED);
@@ -41,7 +43,8 @@ class BaselineComparatorTest {
     CellComparison c = BaselineComparator.cell("S", "edge_bps", Direction.LOW_IS_BAD, now, then, 5);
     assertThat(c.pValue()).isLessThan(0.01);
     assertThat(c.status()).isEqualTo(ComparisonStatus.UNCHANGED);
-    assertThat(BaselineComparator.cell("S", "edge_bps", Direction.LOW_IS_BAD, now, then, 2).status())
+    assertThat(
+            BaselineComparator.cell("S", "edge_bps", Direction.LOW_IS_BAD, now, then, 2).status())
         .isEqualTo(ComparisonStatus.REGRESSED);
   }
 
@@ -49,7 +52,8 @@ class BaselineComparatorTest {
   void aBaselineWithMediansOnlyComparesMediansUntested() {
     SampleStats now = new SampleStats(48, 2.5, 0.3, 0.0, 2.4);
     CellComparison c =
-        BaselineComparator.cell("S", "edge_bps", Direction.LOW_IS_BAD, now, SampleStats.medianOnly(3.0), 5);
+        BaselineComparator.cell(
+            "S", "edge_bps", Direction.LOW_IS_BAD, now, SampleStats.medianOnly(3.0), 5);
     assertThat(c.status()).isEqualTo(ComparisonStatus.UNTESTED);
     assertThat(c.changePct()).isCloseTo(-20.0, org.assertj.core.api.Assertions.within(1e-9));
     assertThat(c.pValue()).isNaN();
@@ -59,12 +63,15 @@ class BaselineComparatorTest {
   void cellsOfOneRunOnlyAreNewOrGoneAndNoDataCellsAreNotCompared() {
     Analysis a = analysis("BTCUSDT", "ETHUSDT");
     Map<String, Map<String, SampleStats>> cells = new LinkedHashMap<>();
-    cells.put("BTCUSDT", Map.of("edge_bps", THEN, "maker_taker_ratio", new SampleStats(48, 0.87, 0.01, 0.0, 0.87)));
+    cells.put(
+        "BTCUSDT",
+        Map.of("edge_bps", THEN, "maker_taker_ratio", new SampleStats(48, 0.87, 0.01, 0.0, 0.87)));
     cells.put("SOLUSDT", Map.of("edge_bps", THEN));
     Comparison c = BaselineComparator.compare(a, new Baseline("main", "abc", null, "x", cells), 5);
     assertThat(c.cell("ETHUSDT", "edge_bps").status()).isEqualTo(ComparisonStatus.NEW);
     assertThat(c.cell("SOLUSDT", "edge_bps").status()).isEqualTo(ComparisonStatus.GONE);
-    assertThat(c.cell("BTCUSDT", "edge_bps").status()).isNotIn(ComparisonStatus.NEW, ComparisonStatus.GONE);
+    assertThat(c.cell("BTCUSDT", "edge_bps").status())
+        .isNotIn(ComparisonStatus.NEW, ComparisonStatus.GONE);
     // p95_latency_ms and risk_ratio have no value in this run: NO_DATA, not compared
     assertThat(c.cell("BTCUSDT", "p95_latency_ms")).isNull();
     assertThat(c.count(ComparisonStatus.GONE)).isEqualTo(1);
@@ -87,7 +94,11 @@ class BaselineComparatorTest {
       series.add(new SymbolSeries(s, w, v));
     }
     SoakData data =
-        new SoakData(dev.soakanalyzer.core.model.MetricCatalog.STANDARD, series, RunMeta.NONE, DataQuality.CLEAN);
+        new SoakData(
+            dev.soakanalyzer.core.model.MetricCatalog.STANDARD,
+            series,
+            RunMeta.NONE,
+            DataQuality.CLEAN);
     return Analyzer.analyze(data, AnalysisSettings.defaults(), Instant.EPOCH);
   }
 }

@@ -56,7 +56,8 @@ class ComparisonInCommentTest {
     Map<String, Map<String, SampleStats>> cells = new LinkedHashMap<>(base.cells());
     Map<String, SampleStats> s150 = new LinkedHashMap<>(cells.get("S150"));
     SampleStats e = s150.get("edge_bps");
-    s150.put("edge_bps", new SampleStats(e.n(), e.mean() * 1.25, e.sd(), e.lag1(), e.median() * 1.25));
+    s150.put(
+        "edge_bps", new SampleStats(e.n(), e.mean() * 1.25, e.sd(), e.lag1(), e.median() * 1.25));
     cells.put("S150", s150);
     Comparison c =
         BaselineComparator.compare(
@@ -65,7 +66,9 @@ class ComparisonInCommentTest {
 
     String body =
         PrCommentRenderer.render(
-            a, PrCommentRenderer.Options.of("reports/analysis", List.of("X"), null), Optional.empty());
+            a,
+            PrCommentRenderer.Options.of("reports/analysis", List.of("X"), null),
+            Optional.empty());
 
     assertThat(body).contains("**Baseline:** main@").contains("#### Worse than main@");
     assertThat(body.indexOf("Worse than")).isLessThan(body.indexOf("| Symbol |"));
@@ -81,7 +84,9 @@ class ComparisonInCommentTest {
     Analysis a = run(2, 2).withComparison(Comparison.absent(5));
     String body =
         PrCommentRenderer.render(
-            a, PrCommentRenderer.Options.of("reports/analysis", List.of("X"), null), Optional.empty());
+            a,
+            PrCommentRenderer.Options.of("reports/analysis", List.of("X"), null),
+            Optional.empty());
     assertThat(body).contains("**Baseline:** no baseline").doesNotContain("Worse than");
   }
 }
