@@ -156,6 +156,28 @@ rc=$(run none none "INPUT_ITER-GLOB=nothing/ITER_SUMMARY_*.json")
 expect_rc none "$rc" 2
 grep -q 'error: no ITER_SUMMARY windows matched' "$WORK/none.log" || fail "none: no-match message"
 
+# Baseline (issue 22): main's soak keeps its SOAK_SUMMARY.json; a PR soak with one degraded
+# metric is compared with it and fail-on-regression fails the step; a rerun of main is not; a PR
+# without a baseline yet only warns and says "no baseline".
+rc=$(run base_main none "INPUT_ITER-GLOB=fixtures/baseline_main/ITER_SUMMARY_*.json" "INPUT_COMMENT=false" "GITHUB_REF_NAME=main")
+expect_rc base_main "$rc" 0
+mkdir -p "$WORK/workspace/soak-baseline"
+cp "$WORK/workspace/reports/base_main/SOAK_SUMMARY.json" "$WORK/workspace/soak-baseline/"
+grep -q '"lag1"' "$WORK/workspace/soak-baseline/SOAK_SUMMARY.json" || fail "base_main: SOAK_SUMMARY.json without lag1"
+rc=$(run base_pr host "INPUT_ITER-GLOB=fixtures/baseline_pr_regressed/ITER_SUMMARY_*.json" "INPUT_BASELINE=soak-baseline" "INPUT_FAIL-ON-REGRESSION=true")
+expect_rc base_pr "$rc" 1
+[ "$(output base_pr regressions)" = 1 ] || fail "base_pr: regressions output '$(output base_pr regressions)'"
+[ "$(output base_pr baseline-ref)" = main@0123456 ] || fail "base_pr: baseline-ref output '$(output base_pr baseline-ref)'"
+grep -q 'Worse than main@' "$WORK/posted" || fail "base_pr: the PR comment does not list 'Worse than main@...'"
+grep -q 'Worse than main@' "$WORK/file_commands/step_summary_base_pr" || fail "base_pr: step summary without 'Worse than'"
+rc=$(run base_rerun none "INPUT_ITER-GLOB=fixtures/baseline_main_rerun/ITER_SUMMARY_*.json" "INPUT_BASELINE=soak-baseline" "INPUT_FAIL-ON-REGRESSION=true" "INPUT_COMMENT=false")
+expect_rc base_rerun "$rc" 0
+[ "$(output base_rerun regressions)" = 0 ] || fail "base_rerun: regressions output '$(output base_rerun regressions)'"
+rc=$(run base_first none "INPUT_ITER-GLOB=fixtures/baseline_pr_regressed/ITER_SUMMARY_*.json" "INPUT_BASELINE=no-baseline-yet" "INPUT_FAIL-ON-REGRESSION=true" "INPUT_COMMENT=false")
+expect_rc base_first "$rc" 0
+grep -q 'warn: baseline no-baseline-yet not found' "$WORK/base_first.log" || fail "base_first: no warning for the missing baseline"
+grep -q 'no baseline' "$WORK/file_commands/step_summary_base_first" || fail "base_first: the summary does not say 'no baseline'"
+
 size=$(podman image inspect --format '{{.Size}}' "$IMAGE")
 echo "container test passed"
 echo "image: $IMAGE, $((size / 1000000)) MB; podman build ${build_ms} ms (layer cache: $([ "$build_ms" -lt 15000 ] && echo warm || echo rebuilt))"

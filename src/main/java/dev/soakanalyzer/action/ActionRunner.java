@@ -149,7 +149,11 @@ public final class ActionRunner {
       console.debug("step summary appended to " + summaryPath);
     }
     emitAnnotations();
-    return ExitCode.forVerdict(settings.exitOnCrit(), a.verdict() == Level.CRIT);
+    return ExitCode.forGates(
+        settings.exitOnCrit(),
+        a.verdict() == Level.CRIT,
+        settings.exitOnRegression(),
+        a.regressions() > 0);
   }
 
   /**
@@ -343,6 +347,9 @@ public final class ActionRunner {
     outputs.put("summary-path", reportPath(outcome, settings, ReportFiles.SUMMARY));
     outputs.put("report-path", reportPath(outcome, settings, ReportFiles.ANALYSIS));
     outputs.put("comment-url", commentUrl);
+    // Empty without a usable baseline, so a workflow can tell "none" from "0 regressions".
+    outputs.put("regressions", a.compared() ? Long.toString(a.regressions()) : "");
+    outputs.put("baseline-ref", a.compared() ? a.comparison().baseline().label() : "");
     try {
       new OutputsFile(path.get()).write(outputs);
     } catch (IOException e) {

@@ -8,12 +8,14 @@ import java.util.Objects;
  *
  * @param outDirLabel the out-dir as the user wrote it (workspace-relative), used in outputs and the
  *     comment marker
+ * @param exitOnRegression input {@code fail-on-regression}: exit 1 when a cell REGRESSED
  * @param githubToken token for the PR comment, or null
  * @param redis the optional Redis export, or null without {@code redis-url}
  */
 public record ActionSettings(
     String outDirLabel,
     boolean exitOnCrit,
+    boolean exitOnRegression,
     boolean comment,
     boolean stepSummary,
     String githubToken,

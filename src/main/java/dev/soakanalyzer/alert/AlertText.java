@@ -5,6 +5,7 @@ import dev.soakanalyzer.core.model.Direction;
 import dev.soakanalyzer.core.model.Level;
 import dev.soakanalyzer.core.model.MetricDef;
 import dev.soakanalyzer.core.model.Violation;
+import dev.soakanalyzer.core.report.ComparisonText;
 import dev.soakanalyzer.core.report.FailedCells;
 import dev.soakanalyzer.core.report.LogLines;
 import dev.soakanalyzer.core.report.SignalText;
@@ -67,6 +68,11 @@ public final class AlertText {
           .forEach(
               s ->
                   sb.append("- ").append(s.symbol()).append(' ').append(s.sentence()).append('\n'));
+    }
+    List<String> regressed = ComparisonText.alertLines(analysis, TOP_VIOLATIONS);
+    if (!regressed.isEmpty()) {
+      sb.append("\nRegressions:\n");
+      regressed.forEach(line -> sb.append("- ").append(line).append('\n'));
     }
     sb.append("\nАртефакты: POST_SOAK_ANALYSIS.md, RECOMMENDATIONS.md");
     return sb.toString();

@@ -2,7 +2,10 @@ package dev.soakanalyzer.app;
 
 import dev.soakanalyzer.core.analysis.AnalysisMemo;
 import dev.soakanalyzer.core.analysis.Analyzer;
+import dev.soakanalyzer.core.analysis.BaselineComparator;
 import dev.soakanalyzer.core.model.Analysis;
+import dev.soakanalyzer.core.model.Baseline;
+import dev.soakanalyzer.core.model.Comparison;
 import dev.soakanalyzer.core.model.SoakData;
 import dev.soakanalyzer.core.report.AnalysisReportRenderer;
 import dev.soakanalyzer.core.report.MiniPlotRenderer;
@@ -22,6 +25,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code analyze} use case shared by the CLI, the action and the runner: ingest, analyse,
@@ -74,6 +78,7 @@ public record AnalysisJob(Clock clock, Console console) {
       throw new UsageException("no ITER_SUMMARY windows matched '" + request.iterGlob() + "'");
     }
     Analysis analysis = Analyzer.analyze(data, request.settings(), clock.instant(), memo);
+    analysis = compare(analysis, request);
     long t2 = System.nanoTime();
     if (analysis.insufficientWindows()) {
       console.warn(
@@ -96,6 +101,31 @@ public record AnalysisJob(Clock clock, Console console) {
     }
     return new AnalysisOutcome(
         analysis, written, new AnalysisOutcome.Timings(t1 - t0, t2 - t1, t3 - t2));
+  }
+
+  /**
+   * The run's ref/sha/run id, and the comparison with the baseline when one is given and usable.
+   */
+  private Analysis compare(Analysis analysis, AnalysisRequest request) {
+    ComparisonOptions c = request.comparison();
+    Analysis a = analysis;
+    if (c.ref() != null || c.sha() != null || c.runId() != null) {
+      a = a.withMeta(a.meta().withRun(c.ref(), c.sha(), c.runId()));
+    }
+    if (c.baseline() == null) {
+      return a;
+    }
+    Optional<Baseline> baseline =
+        new BaselineLoader(console)
+            .load(c.baseline(), request.workDir(), request.settings(), request.confinedTo());
+    if (baseline.isEmpty()) {
+      return a.withComparison(Comparison.absent(c.minChangePct()));
+    }
+    Baseline b = baseline.get();
+    if (b.ref() == null && c.baselineBranch() != null) {
+      b = new Baseline(c.baselineBranch(), b.sha(), b.generatedAtUtc(), b.source(), b.cells());
+    }
+    return a.withComparison(BaselineComparator.compare(a, b, c.minChangePct()));
   }
 
   /** Renders every report, then writes them under an out-dir lock so two runs never interleave. */

@@ -9,13 +9,28 @@ import java.util.Optional;
  *
  * @param confinedTo when present (the action's workspace), a match whose real path lies outside it
  *     is skipped, and the out-dir must resolve inside it
+ * @param comparison the baseline to compare with, and the run's ref/sha/run id
  */
 public record AnalysisRequest(
     Path workDir,
     String iterGlob,
     AnalysisSettings settings,
     ReportOptions options,
-    Optional<Path> confinedTo) {
+    Optional<Path> confinedTo,
+    ComparisonOptions comparison) {
+
+  public AnalysisRequest {
+    comparison = comparison == null ? ComparisonOptions.NONE : comparison;
+  }
+
+  public AnalysisRequest(
+      Path workDir,
+      String iterGlob,
+      AnalysisSettings settings,
+      ReportOptions options,
+      Optional<Path> confinedTo) {
+    this(workDir, iterGlob, settings, options, confinedTo, ComparisonOptions.NONE);
+  }
 
   public AnalysisRequest(
       Path workDir, String iterGlob, AnalysisSettings settings, ReportOptions options) {
@@ -24,6 +39,11 @@ public record AnalysisRequest(
 
   /** The same request, reading and writing only inside {@code root}. */
   public AnalysisRequest confinedTo(Path root) {
-    return new AnalysisRequest(workDir, iterGlob, settings, options, Optional.of(root));
+    return new AnalysisRequest(workDir, iterGlob, settings, options, Optional.of(root), comparison);
+  }
+
+  /** The same request, compared with a baseline as {@code c} says. */
+  public AnalysisRequest withComparison(ComparisonOptions c) {
+    return new AnalysisRequest(workDir, iterGlob, settings, options, confinedTo, c);
   }
 }

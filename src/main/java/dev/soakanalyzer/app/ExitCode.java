@@ -9,6 +9,8 @@ public enum ExitCode {
   OK(0),
   /** CRIT with exit-on-crit, or another runner holds the lock. */
   CRIT(1),
+  /** A cell REGRESSED against the baseline with exit-on-regression: a gate, as CRIT. */
+  REGRESSION(1),
   /**
    * A failure that is not the caller's input (Redis refused, a file that cannot be written, a full
    * disk). Never 1: CI reads 1 as CRIT.
@@ -31,5 +33,14 @@ public enum ExitCode {
   /** {@link #CRIT} when exit-on-crit asks for it and the verdict is CRIT, else {@link #OK}. */
   public static ExitCode forVerdict(boolean exitOnCrit, boolean crit) {
     return exitOnCrit && crit ? CRIT : OK;
+  }
+
+  /** Either gate asked for and failed: {@link #CRIT} first, then {@link #REGRESSION}. */
+  public static ExitCode forGates(
+      boolean exitOnCrit, boolean crit, boolean exitOnRegression, boolean regressed) {
+    if (exitOnCrit && crit) {
+      return CRIT;
+    }
+    return exitOnRegression && regressed ? REGRESSION : OK;
   }
 }

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -43,7 +44,8 @@ public final class ActionCommand implements Callable<Integer> {
       reports, the step summary, outputs, annotations and the PR comment.
 
       Exit codes: 0 OK or WARN (or CRIT without exit-on-crit),
-      1 CRIT with exit-on-crit, 2 usage or input error.""";
+      1 CRIT with exit-on-crit or a regression with fail-on-regression,
+      2 usage or input error.""";
 
   /** Action inputs forwarded to the analysis flags of the same name. */
   static final List<String> ANALYSIS_INPUTS =
@@ -61,6 +63,10 @@ public final class ActionCommand implements Callable<Integer> {
           "crit-lat",
           "warn-risk",
           "crit-risk");
+
+  /** Action inputs forwarded to the baseline flags of the same name. */
+  static final List<String> BASELINE_INPUTS =
+      List.of("baseline", "baseline-glob", "baseline-branch", "regression-min-change");
 
   static final String DEFAULT_OUT_DIR = "reports/analysis";
 
@@ -103,8 +109,19 @@ public final class ActionCommand implements Callable<Integer> {
       try {
         // Parsed into the shared analysis options, as `analyze` parses them.
         AnalysisOptions inputs = new AnalysisOptions();
-        new CommandLine(inputs.addTo(CommandSpec.create().name("inputs"))).parseArgs(flags(action));
-        request = inputs.toRequest(workspace, verbose.on());
+        BaselineOptions baseline = new BaselineOptions();
+        new CommandLine(baseline.addTo(inputs.addTo(CommandSpec.create().name("inputs"))))
+            .parseArgs(flags(action));
+        Map<String, String> env = context.environment();
+        request =
+            inputs
+                .toRequest(workspace, verbose.on())
+                .withComparison(
+                    baseline.toOptions(
+                        firstSet(env, "GITHUB_HEAD_REF", "GITHUB_REF_NAME"),
+                        firstSet(env, "GITHUB_SHA"),
+                        firstSet(env, "GITHUB_RUN_ID"),
+                        firstSet(env, "GITHUB_BASE_REF")));
       } catch (CommandLine.ParameterException e) {
         problems.add("action input: " + ErrorHandlers.oneLine(e.getMessage()));
       } catch (InvalidSettingsException e) {
@@ -121,11 +138,28 @@ public final class ActionCommand implements Callable<Integer> {
   /** The analysis inputs as {@code --name value} flags; unset inputs keep the CLI defaults. */
   static String[] flags(ActionContext action) {
     List<String> args = new ArrayList<>();
-    for (String name : ANALYSIS_INPUTS) {
+    for (String name : concat(ANALYSIS_INPUTS, BASELINE_INPUTS)) {
       Optional<String> value = action.input(name);
       value.ifPresent(v -> args.add("--" + name + "=" + v));
     }
     return args.toArray(String[]::new);
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  /** The first of these variables that is set and not blank, or null. */
+  private static String firstSet(Map<String, String> env, String... names) {
+    for (String n : names) {
+      String v = env.get(n);
+      if (v != null && !v.isBlank()) {
+        return v.strip();
+      }
+    }
+    return null;
   }
 
   static ActionSettings settings(ActionContext action, List<String> problems) {
@@ -144,6 +178,7 @@ public final class ActionCommand implements Callable<Integer> {
     return new ActionSettings(
         action.input("out-dir").orElse(DEFAULT_OUT_DIR),
         bool(action, "exit-on-crit", false, problems),
+        bool(action, "fail-on-regression", false, problems),
         bool(action, "comment", true, problems),
         bool(action, "step-summary", true, problems),
         action.input("github-token").orElse(null),

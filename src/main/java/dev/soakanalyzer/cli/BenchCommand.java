@@ -87,16 +87,26 @@ public final class BenchCommand implements Callable<Integer> {
           .defaultValue("42")
           .build();
 
+  private final OptionSpec baseline =
+      option(
+              "--baseline",
+              Path.class,
+              "PATH",
+              "Also compare each run with this SOAK_SUMMARY.json (what the comparison costs).")
+          .build();
+
   public BenchCommand(CliContext context) {
     this.context = context;
   }
 
   CommandSpec spec() {
     CommandSpec spec = Specs.command(this, "bench", HEADER, DESCRIPTION, false);
-    for (OptionSpec o : List.of(symbols, windows, shape, dir, generateOnly, cycle, repeat, seed)) {
+    for (OptionSpec o :
+        List.of(symbols, windows, shape, dir, generateOnly, cycle, repeat, seed, baseline)) {
       spec.addOption(o);
     }
     spec.addSubcommand("signal", new BenchSignalCommand(context).spec());
+    spec.addSubcommand("compare", new BenchCompareCommand(context).spec());
     return Specs.standardHelp(spec);
   }
 
@@ -161,6 +171,19 @@ public final class BenchCommand implements Callable<Integer> {
                 List.of(),
                 null),
             new ReportOptions(outDir, true, false, null));
+    Path baselinePath = this.baseline.getValue();
+    if (baselinePath != null) {
+      request =
+          request.withComparison(
+              new dev.soakanalyzer.app.ComparisonOptions(
+                  new dev.soakanalyzer.app.BaselineSpec.SummaryFile(
+                      context.workDir().resolve(baselinePath)),
+                  dev.soakanalyzer.core.analysis.BaselineComparator.DEFAULT_MIN_CHANGE_PCT,
+                  null,
+                  null,
+                  null,
+                  null));
+    }
     out.printf(
         Locale.ROOT,
         "case: %d symbols x %d windows, shape %s, %d files%n",

@@ -24,6 +24,7 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class RunOptions {
   private final AnalysisOptions analysis = new AnalysisOptions();
+  private final BaselineOptions baseline = new BaselineOptions();
 
   private final OptionSpec intervalMin =
       option(
@@ -114,6 +115,7 @@ final class RunOptions {
   /** Adds these options to {@code spec}, in the order its help lists them. */
   CommandSpec addTo(CommandSpec spec) {
     analysis.addTo(spec);
+    baseline.addTo(spec);
     spec.addOption(intervalMin).addOption(maxIterations).addOption(exitOnCrit);
     redis.addTo(spec);
     spec.addOption(lockFile);
@@ -135,7 +137,9 @@ final class RunOptions {
   }
 
   AnalysisRequest request(Path work) throws UsageException {
-    return analysis.toRequest(work, verbose.on());
+    return analysis
+        .toRequest(work, verbose.on())
+        .withComparison(baseline.toOptions(null, null, null));
   }
 
   RedisOptions redis() {

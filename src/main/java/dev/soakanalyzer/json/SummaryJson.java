@@ -1,9 +1,14 @@
 package dev.soakanalyzer.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.soakanalyzer.core.analysis.BaselineComparator;
 import dev.soakanalyzer.core.model.Analysis;
 import dev.soakanalyzer.core.model.ChangePoint;
+import dev.soakanalyzer.core.model.CellComparison;
+import dev.soakanalyzer.core.model.Comparison;
+import dev.soakanalyzer.core.model.ComparisonStatus;
 import dev.soakanalyzer.core.model.MetricCell;
+import dev.soakanalyzer.core.model.SampleStats;
 import dev.soakanalyzer.core.model.SymbolAnalysis;
 import dev.soakanalyzer.core.report.Numbers;
 import java.io.IOException;
@@ -18,8 +23,10 @@ import java.time.temporal.ChronoUnit;
 /**
  * SOAK_SUMMARY.json in the guide's structure. Extra fields (never renamed ones): per metric {@code
  * slope}, {@code slope_normalized}, {@code p_value}, {@code trend_significant} and {@code
- * change_point}; top level {@code insufficient_windows}, {@code skipped_files}, {@code
- * violation_events}.
+ * change_point}, the sufficient statistics {@code n}, {@code mean}, {@code sd}, {@code lag1} and,
+ * with a baseline, {@code baseline}; {@code meta.ref/sha/run_id} when known; top level {@code
+ * insufficient_windows}, {@code skipped_files}, {@code violation_events} and, with a baseline,
+ * {@code comparison}.
  */
 public final class SummaryJson {
   public static final DateTimeFormatter UTC_SECONDS =
@@ -74,6 +81,8 @@ public final class SummaryJson {
         // trend_significant: p_value < 0.01 from the autocorrelation-corrected trend test
         g.writeBooleanField("trend_significant", c.trend().significant());
         changePoint(g, c);
+        sampleStats(g, c);
+        baseline(g, a.comparison(), s.symbol(), c);
         g.writeEndObject();
       }
       g.writeEndObject();
@@ -89,10 +98,78 @@ public final class SummaryJson {
     g.writeStringField("commit_range", a.meta().commitRange());
     g.writeStringField("profile", a.meta().profile());
     g.writeStringField("source", a.meta().source());
+    // Where the run ran, when known: what a later run names its baseline by.
+    optional(g, "ref", a.meta().ref());
+    optional(g, "sha", a.meta().sha());
+    optional(g, "run_id", a.meta().runId());
     g.writeEndObject();
+    comparison(g, a.comparison());
     g.writeNumberField("skipped_files", a.quality().skipped().size());
     g.writeNumberField("violation_events", a.violations().size());
     g.writeEndObject();
+  }
+
+  /**
+   * n, mean, sd and lag1: the sufficient statistics that make this summary alone a complete
+   * baseline for a later run's comparison.
+   */
+  private static void sampleStats(JsonGenerator g, MetricCell c) throws IOException {
+    SampleStats st = BaselineComparator.stats(c);
+    g.writeNumberField("n", st.n());
+    significant(g, "mean", st.mean(), 7);
+    significant(g, "sd", st.sd(), 7);
+    significant(g, "lag1", st.lag1(), 4);
+  }
+
+  /** The cell compared with the baseline; absent without a baseline or for a NO_DATA cell. */
+  private static void baseline(JsonGenerator g, Comparison comparison, String symbol, MetricCell c)
+      throws IOException {
+    CellComparison cc = comparison == null ? null : comparison.cell(symbol, c.metric().key());
+    if (cc == null) {
+      return;
+    }
+    g.writeObjectFieldStart("baseline");
+    SampleStats b = cc.baseline();
+    int d = c.metric().decimals();
+    rounded(g, "median", b == null ? Double.NaN : b.median(), d);
+    significant(g, "mean", b == null ? Double.NaN : b.mean(), 7);
+    g.writeFieldName("n");
+    if (b == null || b.n() == 0) {
+      g.writeNull();
+    } else {
+      g.writeNumber(b.n());
+    }
+    rounded(g, "change_pct", cc.changePct(), 1);
+    significant(g, "p_value", cc.pValue());
+    g.writeStringField("status", cc.status().name());
+    g.writeEndObject();
+  }
+
+  /** Which baseline and how many cells of each status; absent without a baseline. */
+  private static void comparison(JsonGenerator g, Comparison c) throws IOException {
+    if (c == null || !c.hasBaseline()) {
+      return;
+    }
+    g.writeObjectFieldStart("comparison");
+    g.writeObjectFieldStart("baseline");
+    g.writeStringField("ref", c.baseline().ref());
+    g.writeStringField("sha", c.baseline().sha());
+    g.writeStringField("generated_at_utc", c.baseline().generatedAtUtc());
+    g.writeStringField("source", c.baseline().source());
+    g.writeEndObject();
+    g.writeNumberField("regressed", c.count(ComparisonStatus.REGRESSED));
+    g.writeNumberField("improved", c.count(ComparisonStatus.IMPROVED));
+    g.writeNumberField("unchanged", c.count(ComparisonStatus.UNCHANGED));
+    g.writeNumberField("new", c.count(ComparisonStatus.NEW));
+    g.writeNumberField("gone", c.count(ComparisonStatus.GONE));
+    g.writeNumberField("untested", c.count(ComparisonStatus.UNTESTED));
+    g.writeEndObject();
+  }
+
+  private static void optional(JsonGenerator g, String field, String value) throws IOException {
+    if (value != null) {
+      g.writeStringField(field, value);
+    }
   }
 
   /**
@@ -147,11 +224,16 @@ public final class SummaryJson {
    * Slopes and p-values span many orders of magnitude: 4 significant digits, not fixed decimals.
    */
   private static void significant(JsonGenerator g, String field, double value) throws IOException {
+    significant(g, field, value, 4);
+  }
+
+  private static void significant(JsonGenerator g, String field, double value, int digits)
+      throws IOException {
     g.writeFieldName(field);
     if (!Double.isFinite(value)) {
       g.writeNull();
     } else {
-      g.writeNumber(new BigDecimal(value).round(new MathContext(4)).doubleValue());
+      g.writeNumber(new BigDecimal(value).round(new MathContext(digits)).doubleValue());
     }
   }
 }

@@ -50,6 +50,11 @@ class ActionManifestTest {
           "warn-risk",
           "crit-risk",
           "exit-on-crit",
+          "baseline",
+          "baseline-glob",
+          "baseline-branch",
+          "regression-min-change",
+          "fail-on-regression",
           "comment",
           "github-token",
           "redis-url",
@@ -68,7 +73,9 @@ class ActionManifestTest {
           "windows",
           "summary-path",
           "report-path",
-          "comment-url");
+          "comment-url",
+          "regressions",
+          "baseline-ref");
 
   private static JsonNode read(String path) throws IOException {
     return YAML.readTree(PROJECT.resolve(path).toFile());

@@ -127,7 +127,10 @@ class ActionRunnerTest {
             Map.entry("windows", "24"),
             Map.entry("summary-path", "reports/analysis/SOAK_SUMMARY.json"),
             Map.entry("report-path", "reports/analysis/POST_SOAK_ANALYSIS.md"),
-            Map.entry("comment-url", "https://github.com/acme/mm-bot/pull/7#issuecomment-1000"));
+            Map.entry("comment-url", "https://github.com/acme/mm-bot/pull/7#issuecomment-1000"),
+            // no baseline input: both empty
+            Map.entry("regressions", ""),
+            Map.entry("baseline-ref", ""));
     assertThat(workspace.resolve("reports/analysis/VIOLATIONS.json")).exists();
     assertThat(summary()).contains("## 🧪 Soak Analysis").contains("xychart-beta");
     assertThat(stdout)

@@ -39,10 +39,13 @@ public final class CliRunner {
   public static dev.soakanalyzer.core.model.Analysis analysisOf(
       Path workDir, Path outDir, String... args) throws Exception {
     AnalysisOptions holder = new AnalysisOptions();
-    new picocli.CommandLine(holder.addTo(picocli.CommandLine.Model.CommandSpec.create()))
+    BaselineOptions baseline = new BaselineOptions();
+    new picocli.CommandLine(
+            baseline.addTo(holder.addTo(picocli.CommandLine.Model.CommandSpec.create())))
         .setUnmatchedArgumentsAllowed(true)
         .parseArgs(args);
     var request = holder.toRequest(workDir, false);
+    var comparison = baseline.toOptions(null, null, null);
     var options = request.options();
     request =
         new dev.soakanalyzer.app.AnalysisRequest(
@@ -50,7 +53,9 @@ public final class CliRunner {
             request.iterGlob(),
             request.settings(),
             new dev.soakanalyzer.app.ReportOptions(
-                outDir, options.emitSummary(), false, options.lang(), options.book()));
+                outDir, options.emitSummary(), false, options.lang(), options.book()),
+            java.util.Optional.empty(),
+            comparison);
     var quiet =
         new dev.soakanalyzer.app.Console(
             new PrintWriter(java.io.Writer.nullWriter()),

@@ -74,4 +74,25 @@ final class Autocorrelation {
     double phiTerm = weight * phi * 2.0 / Math.max((1 - phi * phi) * n, 1e-9);
     return Math.max(1.0 / (1.0 / residual + phiTerm), 1.0);
   }
+
+  /**
+   * n Var(mean) / sigma^2 of n stationary AR(1) values, 1'R1 / n: about (1 + phi) / (1 - phi) for
+   * long series, less for short ones. Exact, so a short high-phi run is not over-corrected.
+   */
+  static double meanVarianceFactor(int n, double phi) {
+    if (n <= 1 || phi == 0) {
+      return 1.0;
+    }
+    double q = 1 - phi;
+    return (1 + phi) / q - 2 * phi * (1 - Math.pow(phi, n)) / (n * q * q);
+  }
+
+  /**
+   * Marginal variance sigma^2 from the sample variance of n AR(1) values: the deviations from the
+   * sample mean understate it, E[sum (x - mean)^2] = sigma^2 (n - 1'R1 / n).
+   */
+  static double marginalVariance(double sampleVariance, int n, double phi) {
+    double dof = n - meanVarianceFactor(n, phi);
+    return dof > 0 ? sampleVariance * (n - 1) / dof : Double.NaN;
+  }
 }

@@ -50,6 +50,7 @@ public final class AnalysisReportRenderer {
     sb.append("\n## Final Verdict\n\n")
         .append(StatusLabels.verdictLine(a.verdict(), a.counts().noData()))
         .append("\n");
+    sb.append(ComparisonText.reportSection(a));
     symbolDetails(sb, a, sink);
     worstWindows(sb, a);
     levelShifts(sb, a);

@@ -22,4 +22,23 @@ public final class LogLines {
         + " warn="
         + a.counts().warn();
   }
+
+  /**
+   * {@code " baseline=main@1a2b3c4 regressed=N improved=N"}, or empty without a baseline (spaces in
+   * the label become {@code _}, so the line stays key=value).
+   */
+  public static String comparison(Analysis a) {
+    if (a.comparison() == null) {
+      return "";
+    }
+    if (!a.compared()) {
+      return " baseline=none";
+    }
+    return " baseline="
+        + a.comparison().baseline().label().replace(' ', '_')
+        + " regressed="
+        + a.comparison().count(dev.soakanalyzer.core.model.ComparisonStatus.REGRESSED)
+        + " improved="
+        + a.comparison().count(dev.soakanalyzer.core.model.ComparisonStatus.IMPROVED);
+  }
 }

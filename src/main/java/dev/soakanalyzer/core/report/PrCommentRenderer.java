@@ -13,6 +13,7 @@ import static dev.soakanalyzer.core.report.GitHubMarkdown.whatFailed;
 import static dev.soakanalyzer.core.report.GitHubMarkdown.windowsLine;
 
 import dev.soakanalyzer.core.model.Analysis;
+import dev.soakanalyzer.core.model.Level;
 import dev.soakanalyzer.core.model.MetricCell;
 import dev.soakanalyzer.core.model.MetricDef;
 import dev.soakanalyzer.core.model.SymbolAnalysis;
@@ -46,6 +47,9 @@ public final class PrCommentRenderer {
 
   /** Level-shift sentences at most (the rest are in POST_SOAK_ANALYSIS.md). */
   static final int MAX_SHIFTS = 10;
+
+  /** With a baseline, tables of more symbols than this fold their OK, unchanged rows. */
+  static final int FOLD_FROM = 20;
 
   static final String DIGEST_PREFIX = "<!-- soak-analyzer:digest v1 ";
 
@@ -128,15 +132,21 @@ public final class PrCommentRenderer {
         .append(" | **Profile:** ")
         .append(code(a.meta().profile()))
         .append("\n\n");
-    head.append("| Symbol | Status |");
+    String baselineLine = ComparisonText.baselineLine(a);
+    if (baselineLine != null) {
+      head.append(baselineLine).append("\n\n");
+    }
+    head.append(ComparisonText.worseThan(a, "####", MAX_FAILED_ROWS));
+    StringBuilder tableHead = new StringBuilder("| Symbol | Status |");
     for (MetricDef m : metrics) {
-      head.append(' ').append(cell(m.shortLabel(), 40)).append(" |");
+      tableHead.append(' ').append(cell(m.shortLabel(), 40)).append(" |");
     }
-    head.append("\n|--------|--------|");
+    tableHead.append("\n|--------|--------|");
     for (int i = 0; i < metrics.size(); i++) {
-      head.append("------|");
+      tableHead.append("------|");
     }
-    head.append('\n');
+    tableHead.append('\n');
+    head.append(tableHead);
 
     StringBuilder tail = new StringBuilder();
     if (SignalText.anySignificant(a)) {
@@ -180,7 +190,7 @@ public final class PrCommentRenderer {
     }
 
     List<SymbolAnalysis> ranked = new ArrayList<>(a.symbols());
-    ranked.sort(IMPORTANCE);
+    ranked.sort(a.compared() ? ComparisonText.importance(a) : IMPORTANCE);
 
     int reserve = 400; // truncation note, digest frame, separators
     int budget = o.maxChars() - head.length() - tail.length() - artefacts.length() - reserve;
@@ -219,9 +229,13 @@ public final class PrCommentRenderer {
     List<SymbolAnalysis> shown = new ArrayList<>();
     List<String> digest = new ArrayList<>();
     StringBuilder rows = new StringBuilder();
+    // With a baseline, a big table folds its OK rows that did not change into one <details>.
+    boolean fold = a.compared() && a.symbols().size() > FOLD_FROM;
+    StringBuilder folded = new StringBuilder();
+    int foldedCount = 0;
     int used = 0;
     for (SymbolAnalysis s : ranked) {
-      String row = row(s, previous.get(s.symbol()));
+      String row = row(a, s, previous.get(s.symbol()));
       String entry = digestEntry(s);
       int cost = row.length() + entry.length() + 1;
       if (used + cost > budget) {
@@ -229,8 +243,22 @@ public final class PrCommentRenderer {
       }
       used += cost;
       shown.add(s);
-      rows.append(row);
+      if (fold && s.verdict() == Level.OK && ComparisonText.changeRank(a, s) == 2) {
+        folded.append(row);
+        foldedCount++;
+      } else {
+        rows.append(row);
+      }
       digest.add(entry);
+    }
+    if (foldedCount > 0) {
+      rows.append("\n<details>\n<summary>")
+          .append(foldedCount)
+          .append(foldedCount == 1 ? " symbol" : " symbols")
+          .append(" OK, unchanged</summary>\n\n")
+          .append(tableHead)
+          .append(folded)
+          .append("\n</details>\n");
     }
     boolean truncated = shown.size() < a.symbols().size();
 
@@ -253,22 +281,29 @@ public final class PrCommentRenderer {
     return body.toString();
   }
 
-  private static String row(SymbolAnalysis s, Map<String, Double> prev) {
+  private static String row(Analysis a, SymbolAnalysis s, Map<String, Double> prev) {
     StringBuilder r = symbolRowStart(s, 96);
     for (MetricCell c : s.cells()) {
-      r.append(' ').append(value(c, prev)).append(" |");
+      r.append(' ').append(value(a, s, c, prev)).append(" |");
     }
     r.append('\n');
     return r.toString();
   }
 
-  /** {@code 🔴 340 (+12) ↑}: level mark when failing, last value, delta when changed, trend. */
-  private static String value(MetricCell c, Map<String, Double> prev) {
+  /**
+   * {@code 🔴 340 ▲8.1%* (+12) ↑}: level mark when failing, last value, change against the
+   * baseline, delta since the previous comment when changed, trend.
+   */
+  private static String value(
+      Analysis a, SymbolAnalysis s, MetricCell c, Map<String, Double> prev) {
     if (!c.hasData()) {
       return "➖ no data";
     }
     int d = c.metric().decimals();
-    StringBuilder v = new StringBuilder(mark(c.status())).append(number(c.last(), d));
+    StringBuilder v =
+        new StringBuilder(mark(c.status()))
+            .append(number(c.last(), d))
+            .append(ComparisonText.mark(a, s.symbol(), c.metric().key()));
     Double before = prev == null ? null : prev.get(c.metric().key());
     if (before != null && Double.isFinite(before)) {
       String delta = Numbers.delta(c.last(), before, d);

@@ -81,6 +81,11 @@ public final class StepSummaryRenderer {
         .append(" (cells); ")
         .append(a.violations().size())
         .append(" violation events\n\n");
+    String baselineLine = ComparisonText.baselineLine(a);
+    if (baselineLine != null) {
+      head.append(baselineLine).append("\n\n");
+    }
+    head.append(ComparisonText.worseThan(a, "###", 20));
     items.add(Item.fixed(Section.HEAD, head.toString()));
 
     // Section 1: the symbol table (fits GitHub's 1012 px summary page: one column per metric).
@@ -94,7 +99,7 @@ public final class StepSummaryRenderer {
     sep.append('\n');
     items.add(Item.fixed(Section.TABLE_HEAD, th.toString() + sep));
     List<SymbolAnalysis> ranked = new ArrayList<>(a.symbols());
-    ranked.sort(IMPORTANCE);
+    ranked.sort(a.compared() ? ComparisonText.importance(a) : IMPORTANCE);
     int rank = 0;
     for (SymbolAnalysis s : ranked) {
       int priority =
@@ -104,7 +109,7 @@ public final class StepSummaryRenderer {
             case OK -> 6;
           };
       // Shown CRIT, WARN, OK, then by symbol: the sequence is the rank.
-      items.add(new Item(Section.TABLE_ROWS, rank, priority, rank, symbolRow(s), Kind.SYMBOL));
+      items.add(new Item(Section.TABLE_ROWS, rank, priority, rank, symbolRow(a, s), Kind.SYMBOL));
       rank++;
     }
     items.add(
@@ -238,7 +243,7 @@ public final class StepSummaryRenderer {
     return out.toString();
   }
 
-  private static String symbolRow(SymbolAnalysis s) {
+  private static String symbolRow(Analysis a, SymbolAnalysis s) {
     StringBuilder r = symbolRowStart(s, 160);
     for (MetricCell c : s.cells()) {
       r.append(' ');
@@ -248,6 +253,7 @@ public final class StepSummaryRenderer {
       }
       r.append(mark(c.status()))
           .append(number(c.last(), c.metric().decimals()))
+          .append(ComparisonText.mark(a, s.symbol(), c.metric().key()))
           .append(' ')
           .append(SignalText.arrow(c))
           .append(' ')
