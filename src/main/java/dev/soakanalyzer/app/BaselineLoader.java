@@ -30,7 +30,22 @@ public record BaselineLoader(Console console) {
     if (spec instanceof BaselineSpec.SummaryFile f) {
       return summary(workDir.resolve(f.path()), f.path().toString(), confinedTo);
     }
+    if (spec instanceof BaselineSpec.History h) {
+      return history(h);
+    }
     return windows(((BaselineSpec.IterGlob) spec).glob(), workDir, settings, confinedTo);
+  }
+
+  private Optional<Baseline> history(BaselineSpec.History h) {
+    if (h.branch() == null) {
+      console.warn(
+          "baseline from redis: no branch to take it from (--baseline-branch, in the action the"
+              + " PR's base branch); no comparison");
+      return Optional.empty();
+    }
+    return h.source()
+        .newestAsSummary(h.branch(), console::warn)
+        .flatMap(json -> fromDocument(json, "redis history of " + h.branch()));
   }
 
   /**

@@ -24,4 +24,14 @@ public sealed interface BaselineSpec {
       Objects.requireNonNull(glob, "glob");
     }
   }
+
+  /**
+   * {@code --baseline redis}: the newest run of {@code branch} in the run history; {@code branch}
+   * null means none was named (then there is no comparison, with a warning).
+   */
+  record History(HistorySource source, String branch) implements BaselineSpec {
+    public History {
+      Objects.requireNonNull(source, "source");
+    }
+  }
 }

@@ -7,6 +7,7 @@ import dev.soakanalyzer.app.AnalysisRequest;
 import dev.soakanalyzer.app.Console;
 import dev.soakanalyzer.app.ExitCode;
 import dev.soakanalyzer.app.ExportOutcome;
+import dev.soakanalyzer.app.HistorySource;
 import dev.soakanalyzer.app.RedisExportJob;
 import dev.soakanalyzer.app.ReportFiles;
 import dev.soakanalyzer.core.model.InvalidSettingsException;
@@ -121,7 +122,8 @@ public final class ActionCommand implements Callable<Integer> {
                         firstSet(env, "GITHUB_HEAD_REF", "GITHUB_REF_NAME"),
                         firstSet(env, "GITHUB_SHA"),
                         firstSet(env, "GITHUB_RUN_ID"),
-                        firstSet(env, "GITHUB_BASE_REF")));
+                        firstSet(env, "GITHUB_BASE_REF"),
+                        historySource(settings.redis())));
       } catch (CommandLine.ParameterException e) {
         problems.add("action input: " + ErrorHandlers.oneLine(e.getMessage()));
       } catch (InvalidSettingsException e) {
@@ -133,6 +135,26 @@ public final class ActionCommand implements Callable<Integer> {
       return ExitCode.USAGE.code();
     }
     return runner.run(request, settings).code();
+  }
+
+  /** {@code baseline: redis} reads the run history of the redis-url input; null without one. */
+  private static HistorySource historySource(ActionSettings.Redis redis) {
+    if (redis == null) {
+      return null;
+    }
+    try {
+      return HistoryBaselines.of(
+          RedisConnectionSettings.of(redis.url()),
+          new RedisKeys(redis.env(), redis.exchange()),
+          Duration.ofSeconds(30));
+    } catch (IllegalArgumentException e) {
+      // An unparsable redis-url: the export step says so; the baseline is then simply absent.
+      return (branch, warn) -> {
+        warn.accept(
+            "baseline from redis: " + ErrorHandlers.oneLine(e.getMessage()) + "; no comparison");
+        return Optional.empty();
+      };
+    }
   }
 
   /** The analysis inputs as {@code --name value} flags; unset inputs keep the CLI defaults. */
@@ -232,8 +254,7 @@ public final class ActionCommand implements Callable<Integer> {
                 : context.workDir();
         RedisKeys keys = new RedisKeys(settings.env(), settings.exchange());
         StateDirectory own =
-            StateDirectory.of(
-                workspace.resolve(RedisOptions.DEFAULT_STATE_DIR), keys.identity());
+            StateDirectory.of(workspace.resolve(RedisOptions.DEFAULT_STATE_DIR), keys.identity());
         outcome =
             new RedisExportJob(
                     new RedisExporter(RedisConnectionSettings.of(settings.url()), context.clock()),

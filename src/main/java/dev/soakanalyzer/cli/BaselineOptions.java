@@ -4,6 +4,7 @@ import static dev.soakanalyzer.cli.Specs.option;
 
 import dev.soakanalyzer.app.BaselineSpec;
 import dev.soakanalyzer.app.ComparisonOptions;
+import dev.soakanalyzer.app.HistorySource;
 import dev.soakanalyzer.core.model.InvalidSettingsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,13 +19,18 @@ import picocli.CommandLine.Model.OptionSpec;
 final class BaselineOptions extends OptionGroup {
   static final String DEFAULT_MIN_CHANGE = "5";
 
+  /** The {@code --baseline} value that means the run history in Redis. */
+  static final String HISTORY = "redis";
+
   private final OptionSpec baseline =
       add(
           option(
                   "--baseline",
                   String.class,
                   "PATH",
-                  "Compare with this earlier run: its SOAK_SUMMARY.json, or a directory holding one.")
+                  "Compare with this earlier run: its SOAK_SUMMARY.json, or a directory holding one;"
+                      + " 'redis' takes the newest run of --baseline-branch from the run history"
+                      + " (run, and the action with redis-url).")
               .build());
 
   private final OptionSpec baselineGlob =
@@ -82,6 +88,19 @@ final class BaselineOptions extends OptionGroup {
   /** As above; {@code defaultBranch} names the baseline when --baseline-branch is not given. */
   ComparisonOptions toOptions(
       String defaultRef, String defaultSha, String runId, String defaultBranch) {
+    return toOptions(defaultRef, defaultSha, runId, defaultBranch, null);
+  }
+
+  /**
+   * As above; {@code history} reads {@code --baseline redis}, or is null where there is no Redis
+   * connection (then that value is a usage error).
+   */
+  ComparisonOptions toOptions(
+      String defaultRef,
+      String defaultSha,
+      String runId,
+      String defaultBranch,
+      HistorySource history) {
     List<String> problems = new ArrayList<>();
     String path = blankToNull(baseline.getValue());
     String glob = blankToNull(baselineGlob.getValue());
@@ -99,23 +118,27 @@ final class BaselineOptions extends OptionGroup {
     if (!(min >= 0) || !Double.isFinite(min)) {
       problems.add("--regression-min-change must be a finite percentage of 0 or more, not " + pct);
     }
+    boolean fromHistory = HISTORY.equals(path);
+    if (fromHistory && history == null) {
+      problems.add(
+          "--baseline redis reads the run history in Redis: use it with run or the action's"
+              + " redis-url input");
+    }
     if (!problems.isEmpty()) {
       throw new InvalidSettingsException(problems);
     }
-    BaselineSpec spec =
-        path != null
-            ? new BaselineSpec.SummaryFile(Path.of(path))
-            : glob != null ? new BaselineSpec.IterGlob(glob) : null;
     String r = blankToNull(ref.getValue());
     String s = blankToNull(sha.getValue());
     String branch = blankToNull(baselineBranch.getValue());
+    String baselineOf = branch != null ? branch : defaultBranch;
+    BaselineSpec spec =
+        fromHistory
+            ? new BaselineSpec.History(history, baselineOf)
+            : path != null
+                ? new BaselineSpec.SummaryFile(Path.of(path))
+                : glob != null ? new BaselineSpec.IterGlob(glob) : null;
     return new ComparisonOptions(
-        spec,
-        min,
-        r != null ? r : defaultRef,
-        s != null ? s : defaultSha,
-        runId,
-        branch != null ? branch : defaultBranch);
+        spec, min, r != null ? r : defaultRef, s != null ? s : defaultSha, runId, baselineOf);
   }
 
   private static String blankToNull(String s) {

@@ -87,7 +87,13 @@ public final class RunCommand implements Callable<Integer> {
     Path work = context.workDir();
     EnvLayers layers = DotEnv.layers(context.environment(), work, options.envFile());
     RunnerConfig config = options.resolve(layers, work);
-    AnalysisRequest request = options.request(work);
+    AnalysisRequest request =
+        options.request(
+            work,
+            config
+                .redis()
+                .map(r -> HistoryBaselines.of(r, config.keys(), options.redis().exportDeadline()))
+                .orElse(null));
     AnalysisStep step = AnalysisStep.of(new AnalysisJob(context.clock(), console), request);
 
     Optional<StateStore> store = Optional.empty();

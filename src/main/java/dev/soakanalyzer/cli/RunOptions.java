@@ -5,6 +5,7 @@ import static dev.soakanalyzer.cli.Specs.option;
 import dev.soakanalyzer.alert.AlertChannel;
 import dev.soakanalyzer.alert.AlertPolicy;
 import dev.soakanalyzer.app.AnalysisRequest;
+import dev.soakanalyzer.app.HistorySource;
 import dev.soakanalyzer.app.UsageException;
 import dev.soakanalyzer.core.model.InvalidSettingsException;
 import dev.soakanalyzer.redis.RedisConnectionSettings;
@@ -137,9 +138,14 @@ final class RunOptions {
   }
 
   AnalysisRequest request(Path work) throws UsageException {
+    return request(work, null);
+  }
+
+  /** As above; {@code history} reads {@code --baseline redis} (null: no Redis connection). */
+  AnalysisRequest request(Path work, HistorySource history) throws UsageException {
     return analysis
         .toRequest(work, verbose.on())
-        .withComparison(baseline.toOptions(null, null, null));
+        .withComparison(baseline.toOptions(null, null, null, null, history));
   }
 
   RedisOptions redis() {
