@@ -197,8 +197,7 @@ public final class ActionCommand implements Callable<Integer> {
                 : context.workDir();
         RedisKeys keys = new RedisKeys(settings.env(), settings.exchange());
         StateDirectory own =
-            StateDirectory.of(
-                workspace.resolve(RedisOptions.DEFAULT_STATE_DIR), keys.identity());
+            StateDirectory.of(workspace.resolve(RedisOptions.DEFAULT_STATE_DIR), keys.identity());
         outcome =
             new RedisExportJob(
                     new RedisExporter(RedisConnectionSettings.of(settings.url()), context.clock()),

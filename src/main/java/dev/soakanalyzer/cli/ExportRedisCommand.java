@@ -7,8 +7,8 @@ import dev.soakanalyzer.app.ExitCode;
 import dev.soakanalyzer.app.ExportOutcome;
 import dev.soakanalyzer.app.RedisExportJob;
 import dev.soakanalyzer.core.model.InvalidSettingsException;
-import dev.soakanalyzer.redis.RedisConnectionSettings;
 import dev.soakanalyzer.redis.ExportOptions;
+import dev.soakanalyzer.redis.RedisConnectionSettings;
 import dev.soakanalyzer.redis.RedisExporter;
 import dev.soakanalyzer.runner.EnvLayers;
 import dev.soakanalyzer.state.ExportStatusFile;
@@ -101,12 +101,7 @@ public final class ExportRedisCommand implements Callable<Integer> {
     own.legacyWarning().ifPresent(console::warn);
     ExportStatusFile status = new ExportStatusFile(own.dir());
     ExportOutcome outcome =
-        new RedisExportJob(
-                exporter,
-                exportOptions,
-                status,
-                context.clock(),
-                console)
+        new RedisExportJob(exporter, exportOptions, status, context.clock(), console)
             .export(
                 workDir.resolve(summary.<Path>getValue()),
                 workDir.resolve(violations.<Path>getValue()));

@@ -2,8 +2,8 @@ package dev.soakanalyzer.runner;
 
 import dev.soakanalyzer.alert.AlertChannel;
 import dev.soakanalyzer.alert.AlertPolicy;
-import dev.soakanalyzer.redis.RedisConnectionSettings;
 import dev.soakanalyzer.core.model.RunnerIdentity;
+import dev.soakanalyzer.redis.RedisConnectionSettings;
 import dev.soakanalyzer.redis.RedisKeys;
 import dev.soakanalyzer.state.StateDirectory;
 import java.nio.file.Path;

@@ -20,8 +20,8 @@ import java.util.Optional;
  * to {@code alert_state.json} so debounce keeps working while Redis is down), the export status
  * ({@link ExportStatusFile}), the last exported summary hash and the heartbeat, all in this runner
  * identity's own {@link StateDirectory}. Dry runs use their own local alert state file so a
- * rehearsal never debounces a real alert. Without Redis the summary hash is kept in memory only,
- * so it is per process and per identity anyway.
+ * rehearsal never debounces a real alert. Without Redis the summary hash is kept in memory only, so
+ * it is per process and per identity anyway.
  */
 final class RunnerState {
   static final String ALERT_STATE_FILE = StateDirectory.ALERT_STATE;

@@ -23,7 +23,12 @@ public record StateDirectory(Path root, Path dir, RunnerIdentity identity) {
 
   /** Files an earlier version kept directly in {@code <state-dir>}, shared by every identity. */
   public static final List<String> LEGACY_FILES =
-      List.of(ALERT_STATE, DRY_RUN_ALERT_STATE, HEARTBEAT, ExportStatusFile.FILE_NAME, REDIS_DOWN_ALERT);
+      List.of(
+          ALERT_STATE,
+          DRY_RUN_ALERT_STATE,
+          HEARTBEAT,
+          ExportStatusFile.FILE_NAME,
+          REDIS_DOWN_ALERT);
 
   public StateDirectory {
     Objects.requireNonNull(root, "root");

@@ -51,6 +51,7 @@ class ActionManifestTest {
           "crit-risk",
           "exit-on-crit",
           "comment",
+          "comment-key",
           "github-token",
           "redis-url",
           "env",

@@ -119,12 +119,14 @@ class ExportRedisCommandTest {
   @Test
   void unreachableRedisWarnsExitsZeroAndCountsConsecutiveFailures() throws Exception {
     String down = "redis://127.0.0.1:1/0";
-    assertThat(run(Map.of(), "--redis-url", down, "--connect-timeout-ms", "300", "--env", env)).isZero();
+    assertThat(run(Map.of(), "--redis-url", down, "--connect-timeout-ms", "300", "--env", env))
+        .isZero();
     assertThat(err.toString()).isEqualTo("warn: redis unavailable, skip export\n");
     assertThat(marker()).contains("\"consecutive_failures\" : 1");
 
     clock.advance(Duration.ofMinutes(5));
-    assertThat(run(Map.of(), "--redis-url", down, "--connect-timeout-ms", "300", "--env", env)).isZero();
+    assertThat(run(Map.of(), "--redis-url", down, "--connect-timeout-ms", "300", "--env", env))
+        .isZero();
     assertThat(marker())
         .contains(
             "\"ts\" : \"2025-10-26T12:39:56Z\"",
@@ -140,7 +142,13 @@ class ExportRedisCommandTest {
   @Test
   void aWrongTypeKeyIsAnErrorWithItsRealReasonAndDoesNotCountAsUnavailable() throws Exception {
     run(
-        Map.of(), "--redis-url", "redis://127.0.0.1:1/0", "--connect-timeout-ms", "300", "--env", env);
+        Map.of(),
+        "--redis-url",
+        "redis://127.0.0.1:1/0",
+        "--connect-timeout-ms",
+        "300",
+        "--env",
+        env);
     jedis.lpush(env + ":bybit:soak:summary", "a list");
 
     int code = run(Map.of(), "--redis-url", REDIS.url(), "--env", env);

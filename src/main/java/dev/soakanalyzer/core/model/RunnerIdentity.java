@@ -45,8 +45,8 @@ public record RunnerIdentity(String env, String exchange, String namespace) {
   /**
    * The name of this identity's state directory: {@code dev.bybit}, and {@code
    * dev.bybit.soak.selftest} in another namespace. Env and exchange are percent-encoded outside
-   * {@code A-Z a-z 0-9 _ -}, so the name is one safe path segment on every OS ({@code ..} or
-   * {@code a/b} cannot climb out) and two identities never share one.
+   * {@code A-Z a-z 0-9 _ -}, so the name is one safe path segment on every OS ({@code ..} or {@code
+   * a/b} cannot climb out) and two identities never share one.
    */
   public String directoryName() {
     String name = encode(env) + "." + encode(exchange);
