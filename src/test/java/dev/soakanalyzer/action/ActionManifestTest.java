@@ -53,6 +53,7 @@ class ActionManifestTest {
           "comment",
           "comment-key",
           "github-token",
+          "ca-file",
           "redis-url",
           "env",
           "exchange",
