@@ -141,6 +141,16 @@ public final class ActionRunner {
     // seconds later) still leaves its verdict to `if: always()` steps. comment-url is written
     // again once known; the runner keeps a name's last value.
     writeOutputs(a, outcome, settings, "");
+    // Before the comment, so a cancelled job leaves nothing of root's in the workspace either.
+    WorkspaceOwnership owner = new WorkspaceOwnership(request.workDir(), console);
+    List<Path> written =
+        List.of(
+            request.workDir().resolve(request.options().outDir()),
+            request
+                .workDir()
+                .resolve("artifacts/state")
+                .resolve(CommentScope.from(context).identity().directoryName()));
+    owner.handOver(written);
     String commentUrl = settings.comment() ? comment(a, settings, pr) : "";
     if (!commentUrl.isEmpty()) {
       writeOutput("comment-url", commentUrl);
@@ -151,6 +161,7 @@ public final class ActionRunner {
           request.workDir().resolve(request.options().outDir()), settings.redis(), console);
       commands.endGroup();
     }
+    owner.handOver(written); // the Redis export's status file, written since
     if (!summaryPath.isEmpty()) {
       console.debug("step summary appended to " + summaryPath);
     }
