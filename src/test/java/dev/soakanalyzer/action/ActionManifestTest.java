@@ -146,7 +146,12 @@ class ActionManifestTest {
         .containsExactlyElementsOf(names(docker.get("outputs")));
     for (String output : OUTPUTS) {
       assertThat(composite.at("/outputs/" + output + "/value").asText())
-          .isEqualTo("${{ steps.analyze.outputs." + output + " }}");
+          .isEqualTo(
+              "${{ steps.analyze.outputs."
+                  + output
+                  + " || steps.analyze-windows.outputs."
+                  + output
+                  + " }}");
     }
     assertThat(composite.at("/runs/using").asText()).isEqualTo("composite");
   }
