@@ -137,14 +137,31 @@ public final class ActionRunner {
     if (settings.stepSummary()) {
       summaryPath = writeStepSummary(a, settings, commitFallback);
     }
+    // Outputs before the comment: a job cancelled while the API hangs (SIGINT, then SIGTERM a few
+    // seconds later) still leaves its verdict to `if: always()` steps. comment-url is written
+    // again once known; the runner keeps a name's last value.
+    writeOutputs(a, outcome, settings, "");
+    // Before the comment, so a cancelled job leaves nothing of root's in the workspace either.
+    WorkspaceOwnership owner = new WorkspaceOwnership(request.workDir(), console);
+    List<Path> written =
+        List.of(
+            request.workDir().resolve(request.options().outDir()),
+            request
+                .workDir()
+                .resolve("artifacts/state")
+                .resolve(CommentScope.from(context).identity().directoryName()));
+    owner.handOver(written);
     String commentUrl = settings.comment() ? comment(a, settings, pr) : "";
+    if (!commentUrl.isEmpty()) {
+      writeOutput("comment-url", commentUrl);
+    }
     if (settings.redis() != null && redisExport != null) {
       commands.group("soak-analyzer: Redis export");
       redisExport.export(
           request.workDir().resolve(request.options().outDir()), settings.redis(), console);
       commands.endGroup();
     }
-    writeOutputs(a, outcome, settings, commentUrl);
+    owner.handOver(written); // the Redis export's status file, written since
     if (!summaryPath.isEmpty()) {
       console.debug("step summary appended to " + summaryPath);
     }
@@ -314,15 +331,17 @@ public final class ActionRunner {
             ? context.repository().orElse("")
             : pr.get().baseRepository();
     CommentPublisher publisher = publishers.apply(context.apiUrl(), settings.githubToken());
+    CommentScope scope = CommentScope.from(context);
     PrCommentRenderer.Options options =
         PrCommentRenderer.Options.of(
                 settings.outDirLabel(), ARTIFACTS, context.runUrl().orElse(null))
             .withCommitFallback(pr.get().commitRange());
     CommentResult result =
         publisher.publish(
-            new CommentTarget(
-                repository, pr.get().number(), PrCommentRenderer.marker(settings.outDirLabel())),
-            previous -> PrCommentRenderer.render(a, options, previous));
+            new CommentTarget(repository, pr.get().number(), scope.marker(settings.outDirLabel())),
+            previous ->
+                scope.stamp(
+                    PrCommentRenderer.render(a, options, previous), settings.outDirLabel()));
     switch (result.outcome()) {
       case CREATED -> console.info("PR comment created: " + result.url());
       case UPDATED -> console.info("PR comment updated: " + result.url());
@@ -355,6 +374,19 @@ public final class ActionRunner {
     } catch (IOException e) {
       console.warn("could not write the step outputs " + path.get() + ": " + e.getMessage());
     }
+  }
+
+  private void writeOutput(String name, String value) {
+    context
+        .outputPath()
+        .ifPresent(
+            path -> {
+              try {
+                new OutputsFile(path).write(Map.of(name, value));
+              } catch (IOException e) {
+                console.warn("could not write the step output " + name + ": " + e.getMessage());
+              }
+            });
   }
 
   /** Workspace-relative, so later steps (outside the container) can open it. */

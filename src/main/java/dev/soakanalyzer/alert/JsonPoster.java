@@ -2,6 +2,7 @@ package dev.soakanalyzer.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.soakanalyzer.http.HttpClientFactory;
 import dev.soakanalyzer.io.Sleeper;
 import java.io.IOException;
 import java.net.URI;
@@ -32,16 +33,25 @@ final class JsonPoster {
   private final HttpClient client;
   private final HttpRetryPolicy policy;
   private final Sleeper sleeper;
+  private final HttpClientFactory http;
 
   JsonPoster(HttpClient client, HttpRetryPolicy policy, Sleeper sleeper) {
+    this(client, policy, sleeper, HttpClientFactory.direct());
+  }
+
+  private JsonPoster(
+      HttpClient client, HttpRetryPolicy policy, Sleeper sleeper, HttpClientFactory http) {
     this.client = client;
     this.policy = policy;
     this.sleeper = sleeper;
+    this.http = http;
   }
 
-  /** A poster with its own client, timeouts from {@code policy}. */
-  JsonPoster(HttpRetryPolicy policy, Sleeper sleeper) {
-    this(newClient(policy), policy, sleeper);
+  /**
+   * A poster with its own client from {@code http} (proxies, CAs), timeouts from {@code policy}.
+   */
+  JsonPoster(HttpRetryPolicy policy, Sleeper sleeper, HttpClientFactory http) {
+    this(http.builder(policy.connectTimeout()).build(), policy, sleeper, http);
   }
 
   /**
@@ -62,10 +72,7 @@ final class JsonPoster {
   }
 
   static HttpClient newClient(HttpRetryPolicy policy) {
-    return HttpClient.newBuilder()
-        .connectTimeout(policy.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    return HttpClientFactory.direct().builder(policy.connectTimeout()).build();
   }
 
   /** Returns the 2xx response body. */
@@ -106,12 +113,13 @@ final class JsonPoster {
           lastProblem = "HTTP " + status;
           wait = retryAfter(response).filter(d -> d.compareTo(policy.maxWait()) <= 0).orElse(wait);
         } else {
-          throw new NotifyException(channel + ": HTTP " + status + describe(response.body()));
+          throw new NotifyException(
+              channel + ": HTTP " + status + describe(response.body()) + http.via(uri));
         }
       } catch (HttpTimeoutException e) {
         lastProblem = "timed out after " + policy.requestTimeout().toMillis() + " ms";
       } catch (IOException e) {
-        lastProblem = "connection failed (" + inWords(e) + ")";
+        lastProblem = "connection failed (" + http.describe(uri, e, inWords(e)) + ")";
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new NotifyException(channel + ": interrupted");

@@ -2,6 +2,7 @@ package dev.soakanalyzer.alert;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.soakanalyzer.http.HttpClientFactory;
 import dev.soakanalyzer.io.Sleeper;
 import java.net.URI;
 import java.util.Objects;
@@ -14,8 +15,14 @@ public final class SlackNotifier implements Notifier {
   private final String webhookUrl;
 
   public SlackNotifier(String webhookUrl, HttpRetryPolicy policy, Sleeper sleeper) {
+    this(webhookUrl, policy, sleeper, HttpClientFactory.direct());
+  }
+
+  /** Through {@code http}'s proxies and CAs. */
+  public SlackNotifier(
+      String webhookUrl, HttpRetryPolicy policy, Sleeper sleeper, HttpClientFactory http) {
     this.webhookUrl = Objects.requireNonNull(webhookUrl, "webhookUrl");
-    this.poster = new JsonPoster(policy, sleeper);
+    this.poster = new JsonPoster(policy, sleeper, http);
   }
 
   /**

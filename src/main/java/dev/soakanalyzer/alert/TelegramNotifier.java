@@ -2,6 +2,7 @@ package dev.soakanalyzer.alert;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.soakanalyzer.http.HttpClientFactory;
 import dev.soakanalyzer.io.Sleeper;
 import java.net.URI;
 import java.util.Objects;
@@ -21,10 +22,21 @@ public final class TelegramNotifier implements Notifier {
 
   public TelegramNotifier(
       String apiUrl, String token, String chatId, HttpRetryPolicy policy, Sleeper sleeper) {
+    this(apiUrl, token, chatId, policy, sleeper, HttpClientFactory.direct());
+  }
+
+  /** Through {@code http}'s proxies and CAs. */
+  public TelegramNotifier(
+      String apiUrl,
+      String token,
+      String chatId,
+      HttpRetryPolicy policy,
+      Sleeper sleeper,
+      HttpClientFactory http) {
     this.apiUrl = stripSlash(apiUrl == null || apiUrl.isBlank() ? DEFAULT_API_URL : apiUrl);
     this.token = Objects.requireNonNull(token, "token");
     this.chatId = Objects.requireNonNull(chatId, "chatId");
-    this.poster = new JsonPoster(policy, sleeper);
+    this.poster = new JsonPoster(policy, sleeper, http);
   }
 
   @Override

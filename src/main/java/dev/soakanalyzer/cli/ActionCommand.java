@@ -13,6 +13,7 @@ import dev.soakanalyzer.app.ReportFiles;
 import dev.soakanalyzer.core.model.InvalidSettingsException;
 import dev.soakanalyzer.github.ActionContext;
 import dev.soakanalyzer.github.GitHubCommentPublisher;
+import dev.soakanalyzer.http.HttpClientFactory;
 import dev.soakanalyzer.redis.ExportOptions;
 import dev.soakanalyzer.redis.RedisConnectionSettings;
 import dev.soakanalyzer.redis.RedisExporter;
@@ -88,20 +89,21 @@ public final class ActionCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ActionContext action = new ActionContext(context.environment());
     Console console = context.console(verbose.on());
+    Path workspace =
+        context.environment().containsKey("GITHUB_WORKSPACE")
+            ? action.workspace()
+            : context.workDir();
+    List<String> problems = new ArrayList<>();
+    HttpClientFactory http = httpClients(action, workspace, problems, console);
     ActionRunner runner =
         new ActionRunner(
             action,
             console,
             context.clock(),
-            (apiUrl, token) -> new GitHubCommentPublisher(apiUrl, token),
+            (apiUrl, token) -> new GitHubCommentPublisher(apiUrl, token, http),
             redisExport());
-    List<String> problems = new ArrayList<>();
     ActionSettings settings = settings(action, problems);
     runner.maskSecrets(settings);
-    Path workspace =
-        context.environment().containsKey("GITHUB_WORKSPACE")
-            ? action.workspace()
-            : context.workDir();
     AnalysisRequest request = null;
     if (action.input("iter-glob").isEmpty()) {
       problems.add(
@@ -155,6 +157,24 @@ public final class ActionCommand implements Callable<Integer> {
         return Optional.empty();
       };
     }
+  }
+
+  /**
+   * The GitHub API client's proxies (HTTPS_PROXY, NO_PROXY, ... as the runner passes them in) and
+   * extra CAs (input ca-file, SSL_CERT_FILE, NODE_EXTRA_CA_CERTS). A ca-file that cannot be read is
+   * bad input; an environment variable naming a file the container cannot see only warns.
+   */
+  private static HttpClientFactory httpClients(
+      ActionContext action, Path workspace, List<String> problems, Console console) {
+    List<String> caProblems = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    List<Path> caFiles =
+        action.input("ca-file").map(f -> List.of(workspace.resolve(f))).orElse(List.of());
+    HttpClientFactory http =
+        HttpClientFactory.fromEnvironment(action.env(), caFiles, caProblems, warnings);
+    caProblems.forEach(p -> problems.add("input ca-file: " + p));
+    warnings.forEach(console::warn);
+    return http;
   }
 
   /** The analysis inputs as {@code --name value} flags; unset inputs keep the CLI defaults. */

@@ -83,6 +83,22 @@ final class AlertOptions extends OptionGroup {
               "Do not send the one [✅ RESOLVED] message when the verdict clears after an alert.",
               "--no-alert-resolved"));
 
+  private final OptionSpec caFile =
+      add(
+          option(
+                  "--ca-file",
+                  java.nio.file.Path.class,
+                  "PEM",
+                  "CA certificate(s) trusted besides the JDK's for HTTPS (Telegram, Slack), e.g. an"
+                      + " enterprise CA; SSL_CERT_FILE and NODE_EXTRA_CA_CERTS add theirs too.")
+              .build());
+
+  /** The {@code --ca-file}, resolved against {@code work}, or none. */
+  List<java.nio.file.Path> caFiles(java.nio.file.Path work) {
+    java.nio.file.Path f = caFile.getValue();
+    return f == null ? List.of() : List.of(work.resolve(f));
+  }
+
   String alertKey() {
     return alertKey.getValue();
   }

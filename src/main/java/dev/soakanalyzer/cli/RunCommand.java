@@ -7,6 +7,8 @@ import dev.soakanalyzer.app.Console;
 import dev.soakanalyzer.app.RedisExportJob;
 import dev.soakanalyzer.app.SummaryExport;
 import dev.soakanalyzer.app.UsageException;
+import dev.soakanalyzer.core.model.InvalidSettingsException;
+import dev.soakanalyzer.http.HttpClientFactory;
 import dev.soakanalyzer.io.Sleeper;
 import dev.soakanalyzer.redis.RedisConnectionSettings;
 import dev.soakanalyzer.redis.RedisExporter;
@@ -23,6 +25,8 @@ import dev.soakanalyzer.state.Lease;
 import dev.soakanalyzer.state.StateStore;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -87,6 +91,7 @@ public final class RunCommand implements Callable<Integer> {
     Path work = context.workDir();
     EnvLayers layers = DotEnv.layers(context.environment(), work, options.envFile());
     RunnerConfig config = options.resolve(layers, work);
+    HttpClientFactory http = httpClients(work, console);
     AnalysisRequest request =
         options.request(
             work,
@@ -132,7 +137,7 @@ public final class RunCommand implements Callable<Integer> {
                   store,
                   exporter,
                   lease,
-                  Runner.notifiers(config, hooks.httpPolicy(), retries)),
+                  Runner.notifiers(config, hooks.httpPolicy(), retries, http)),
               timing,
               console)
           .code();
@@ -140,6 +145,21 @@ public final class RunCommand implements Callable<Integer> {
       restoreSignals.run();
       store.ifPresent(StateStore::close);
     }
+  }
+
+  /** Proxies and extra CAs for Telegram and Slack; a bad --ca-file is exit 2. */
+  private HttpClientFactory httpClients(Path work, Console console) {
+    List<String> problems = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    HttpClientFactory http =
+        HttpClientFactory.fromEnvironment(
+            context.environment(), options.alerts().caFiles(work), problems, warnings);
+    if (!problems.isEmpty()) {
+      throw new InvalidSettingsException(problems.stream().map(p -> "--ca-file " + p).toList());
+    }
+    warnings.forEach(console::warn);
+    console.debug("http: " + http.proxies() + ", extra CAs " + http.extraCas());
+    return http;
   }
 
   private SummaryExport redisExport(

@@ -152,6 +152,10 @@ final class RunOptions {
     return redis;
   }
 
+  AlertOptions alerts() {
+    return alerts;
+  }
+
   /** CLI > environment > .env > defaults, every problem reported at once. */
   RunnerConfig resolve(EnvLayers layers, Path work) throws UsageException {
     long intervalMin = this.intervalMin.getValue();

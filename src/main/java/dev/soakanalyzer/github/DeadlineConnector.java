@@ -1,5 +1,6 @@
 package dev.soakanalyzer.github;
 
+import dev.soakanalyzer.http.HttpClientFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +34,7 @@ final class DeadlineConnector implements GitHubConnector {
       Set.of("connection", "content-length", "expect", "host", "upgrade");
 
   private final HttpClient client;
+  private final HttpClientFactory http;
   private final Duration perCall;
   private final LongSupplier nanoTime;
   private final long stepDeadline;
@@ -41,23 +43,38 @@ final class DeadlineConnector implements GitHubConnector {
   private int pages;
 
   DeadlineConnector(Duration perCall, Duration wholeStep, int maxPages, LongSupplier nanoTime) {
+    this(perCall, wholeStep, maxPages, nanoTime, HttpClientFactory.direct());
+  }
+
+  DeadlineConnector(
+      Duration perCall,
+      Duration wholeStep,
+      int maxPages,
+      LongSupplier nanoTime,
+      HttpClientFactory http) {
+    this.http = http;
     this.perCall = perCall;
     this.wholeStep = wholeStep;
     this.maxPages = maxPages;
     this.nanoTime = nanoTime;
     this.stepDeadline = nanoTime.getAsLong() + wholeStep.toNanos();
-    this.client =
-        HttpClient.newBuilder()
-            .connectTimeout(perCall)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    this.client = http.builder(perCall).version(HttpClient.Version.HTTP_1_1).build();
   }
 
   /** The step's deadline passed, or one call took longer than its own. */
   static final class DeadlineExceeded extends IOException {
     DeadlineExceeded(String message) {
       super(message);
+    }
+  }
+
+  static final String UNTRUSTED_HINT =
+      " (a certificate of an enterprise CA? give it as the ca-file input or NODE_EXTRA_CA_CERTS)";
+
+  /** A call through a proxy failed; the message names the proxy and what went wrong. */
+  static final class ViaProxy extends IOException {
+    ViaProxy(String message, IOException cause) {
+      super(message, cause);
     }
   }
 
@@ -125,7 +142,13 @@ final class DeadlineConnector implements GitHubConnector {
         throw new DeadlineExceeded("no complete answer within " + words(perCall));
       }
       if (e.getCause() instanceof IOException io) {
-        throw io;
+        String words =
+            dev.soakanalyzer.io.NetworkErrors.inWords(io)
+                .map(w -> w.startsWith("TLS") ? w + UNTRUSTED_HINT : w)
+                .orElse("connection closed");
+        java.net.URI target = java.net.URI.create(request.url().toString());
+        String described = http.describe(target, io, words);
+        throw described.equals(words) ? io : new ViaProxy(described, io);
       }
       throw new IOException("request failed", e.getCause());
     } finally {

@@ -1,5 +1,6 @@
 package dev.soakanalyzer.github;
 
+import dev.soakanalyzer.http.HttpClientFactory;
 import dev.soakanalyzer.io.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -49,6 +50,7 @@ public final class GitHubCommentPublisher implements CommentPublisher {
   private final Duration wholeStep;
   private final java.util.function.LongSupplier nanoTime;
   private DeadlineConnector connector;
+  private final HttpClientFactory http;
 
   /**
    * @param maxRetries rate-limit retries per publish before giving up with a warning
@@ -72,6 +74,20 @@ public final class GitHubCommentPublisher implements CommentPublisher {
       Duration perCall,
       Duration wholeStep,
       java.util.function.LongSupplier nanoTime) {
+    this(apiUrl, token, sleeper, maxRetries, maxWait, perCall, wholeStep, nanoTime, null);
+  }
+
+  private GitHubCommentPublisher(
+      String apiUrl,
+      String token,
+      Sleeper sleeper,
+      int maxRetries,
+      Duration maxWait,
+      Duration perCall,
+      Duration wholeStep,
+      java.util.function.LongSupplier nanoTime,
+      HttpClientFactory http) {
+    this.http = http == null ? HttpClientFactory.direct() : http;
     this.apiUrl = apiUrl;
     this.token = token;
     this.sleeper = sleeper;
@@ -83,7 +99,21 @@ public final class GitHubCommentPublisher implements CommentPublisher {
   }
 
   public GitHubCommentPublisher(String apiUrl, String token) {
-    this(apiUrl, token, Sleeper.REAL, 3, Duration.ofSeconds(60));
+    this(apiUrl, token, HttpClientFactory.direct());
+  }
+
+  /** Through {@code http}'s proxies and CAs (the environment's, the enterprise CA). */
+  public GitHubCommentPublisher(String apiUrl, String token, HttpClientFactory http) {
+    this(
+        apiUrl,
+        token,
+        Sleeper.REAL,
+        3,
+        Duration.ofSeconds(60),
+        PER_CALL,
+        WHOLE_STEP,
+        System::nanoTime,
+        http);
   }
 
   @Override
@@ -91,7 +121,7 @@ public final class GitHubCommentPublisher implements CommentPublisher {
     String step = "connecting to " + apiUrl;
     try {
       AtomicInteger retries = new AtomicInteger();
-      connector = new DeadlineConnector(perCall, wholeStep, MAX_PAGES, nanoTime);
+      connector = new DeadlineConnector(perCall, wholeStep, MAX_PAGES, nanoTime, http);
       GitHub gh =
           new GitHubBuilder()
               .withConnector(connector)
@@ -149,7 +179,8 @@ public final class GitHubCommentPublisher implements CommentPublisher {
   private static String inWords(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof DeadlineConnector.DeadlineExceeded
-          || t instanceof DeadlineConnector.TooManyPages) {
+          || t instanceof DeadlineConnector.TooManyPages
+          || t instanceof DeadlineConnector.ViaProxy) {
         return t.getMessage();
       }
       if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
@@ -157,6 +188,7 @@ public final class GitHubCommentPublisher implements CommentPublisher {
       }
     }
     return dev.soakanalyzer.io.NetworkErrors.inWords(e)
+        .map(w -> w.startsWith("TLS") ? w + DeadlineConnector.UNTRUSTED_HINT : w)
         .orElse("connection closed or answer unreadable");
   }
 

@@ -9,6 +9,7 @@ import dev.soakanalyzer.alert.TelegramNotifier;
 import dev.soakanalyzer.app.Console;
 import dev.soakanalyzer.app.ExitCode;
 import dev.soakanalyzer.app.SummaryExport;
+import dev.soakanalyzer.http.HttpClientFactory;
 import dev.soakanalyzer.io.Sleeper;
 import dev.soakanalyzer.state.Lease;
 import dev.soakanalyzer.state.StateStore;
@@ -46,6 +47,12 @@ public final class Runner {
   /** The notifiers for the configured channels (credentials already validated). */
   public static List<Notifier> notifiers(
       RunnerConfig config, HttpRetryPolicy policy, Sleeper sleeper) {
+    return notifiers(config, policy, sleeper, HttpClientFactory.direct());
+  }
+
+  /** As above, every channel's client built by {@code http} (proxies, extra CAs). */
+  public static List<Notifier> notifiers(
+      RunnerConfig config, HttpRetryPolicy policy, Sleeper sleeper, HttpClientFactory http) {
     List<Notifier> out = new ArrayList<>();
     RunnerConfig.Secrets s = config.secrets();
     for (AlertChannel ch : config.channels()) {
@@ -53,8 +60,13 @@ public final class Runner {
           switch (ch) {
             case TELEGRAM ->
                 new TelegramNotifier(
-                    s.telegramApiUrl(), s.telegramToken(), s.telegramChatId(), policy, sleeper);
-            case SLACK -> new SlackNotifier(s.slackWebhookUrl(), policy, sleeper);
+                    s.telegramApiUrl(),
+                    s.telegramToken(),
+                    s.telegramChatId(),
+                    policy,
+                    sleeper,
+                    http);
+            case SLACK -> new SlackNotifier(s.slackWebhookUrl(), policy, sleeper, http);
           });
     }
     return out;

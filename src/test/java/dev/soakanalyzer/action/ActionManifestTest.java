@@ -56,7 +56,9 @@ class ActionManifestTest {
           "regression-min-change",
           "fail-on-regression",
           "comment",
+          "comment-key",
           "github-token",
+          "ca-file",
           "redis-url",
           "env",
           "exchange",
@@ -151,7 +153,12 @@ class ActionManifestTest {
         .containsExactlyElementsOf(names(docker.get("outputs")));
     for (String output : OUTPUTS) {
       assertThat(composite.at("/outputs/" + output + "/value").asText())
-          .isEqualTo("${{ steps.analyze.outputs." + output + " }}");
+          .isEqualTo(
+              "${{ steps.analyze.outputs."
+                  + output
+                  + " || steps.analyze-windows.outputs."
+                  + output
+                  + " }}");
     }
     assertThat(composite.at("/runs/using").asText()).isEqualTo("composite");
   }

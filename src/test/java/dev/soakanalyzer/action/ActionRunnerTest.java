@@ -160,14 +160,16 @@ class ActionRunnerTest {
     assertThat(code).as(stderr).isZero();
     assertThat(github.comments()).hasSize(1);
     assertThat(github.comments().get(0).body())
-        .contains("<!-- soak-analyzer:comment out-dir=reports/analysis -->")
+        .contains("<!-- soak-analyzer:comment out-dir=reports/analysis env=dev exchange=bybit -->")
         .containsPattern("\\| ETHUSDT \\| [^|]+ \\| [^|0-9]*[0-9.]+ \\([+-][0-9.]+\\) ");
     assertThat(stdout).contains("PR comment updated");
   }
 
   @Test
   void anotherUsersCommentWithTheSameMarkerIsLeftAlone() throws Exception {
-    github.addComment("mallory", "<!-- soak-analyzer:comment out-dir=reports/analysis -->\nfake");
+    github.addComment(
+        "mallory",
+        "<!-- soak-analyzer:comment out-dir=reports/analysis env=dev exchange=bybit -->\nfake");
 
     run();
     github.applyWrites();

@@ -95,7 +95,12 @@ class HistoryBaselineTest {
     assertThat(comparison.path("baseline").path("sha").asText()).isEqualTo("1a2b3c4d5e6f");
     assertThat(comparison.path("regressed").asInt()).isGreaterThanOrEqualTo(1);
     assertThat(
-            summary.path("symbols").path("BTCUSDT").path("edge_bps").path("baseline").path("status")
+            summary
+                .path("symbols")
+                .path("BTCUSDT")
+                .path("edge_bps")
+                .path("baseline")
+                .path("status")
                 .asText())
         .isEqualTo("REGRESSED");
   }

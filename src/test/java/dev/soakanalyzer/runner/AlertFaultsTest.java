@@ -163,14 +163,16 @@ class AlertFaultsTest {
     } catch (Exception e) {
       throw new AssertionError(e);
     }
-    assertThat(work.resolve("state").resolve(RunnerState.ALERT_STATE_FILE)).doesNotExist();
+    assertThat(work.resolve("state").resolve(env + ".bybit").resolve(RunnerState.ALERT_STATE_FILE))
+        .doesNotExist();
   }
 
   private void assertSentInTheSecondCycle(int code) {
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString()).contains("ALERT_SENT verdict=CRIT channels=");
     assertThat(healthy.requests()).hasSize(1);
-    assertThat(work.resolve("state").resolve(RunnerState.ALERT_STATE_FILE)).exists();
+    assertThat(work.resolve("state").resolve(env + ".bybit").resolve(RunnerState.ALERT_STATE_FILE))
+        .exists();
   }
 
   private StateStore store() {

@@ -1,0 +1,214 @@
+package dev.soakanalyzer.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * The one way an outbound HTTP client is built (GitHub API, Telegram, Slack): the environment's
+ * proxies ({@link ProxyConfig}), the JDK's trusted CAs plus any extra PEM CAs (an enterprise CA),
+ * no redirects. Failures through a proxy are described naming the proxy, so "the proxy refused"
+ * never reads like "GitHub refused".
+ */
+public final class HttpClientFactory {
+  /** Variables whose PEM file adds CAs, as OpenSSL tools and Node read them. */
+  public static final List<String> CA_VARIABLES = List.of("SSL_CERT_FILE", "NODE_EXTRA_CA_CERTS");
+
+  private static final HttpClientFactory DIRECT = new HttpClientFactory(ProxyConfig.NONE, null, 0);
+
+  private final ProxyConfig proxies;
+  private final SSLContext ssl;
+  private final int extraCas;
+
+  private HttpClientFactory(ProxyConfig proxies, SSLContext ssl, int extraCas) {
+    this.proxies = proxies;
+    this.ssl = ssl;
+    this.extraCas = extraCas;
+  }
+
+  /** No proxy, the JDK's trust: what tests of one adapter start from. */
+  public static HttpClientFactory direct() {
+    return DIRECT;
+  }
+
+  /**
+   * Proxies from {@code env}, extra CAs from {@code caFiles} (a flag or input) and from the files
+   * {@code SSL_CERT_FILE} and {@code NODE_EXTRA_CA_CERTS} name. A problem with a given CA file is
+   * added to {@code problems} (bad input); one with the environment (a bad proxy URL, a CA variable
+   * naming a file the container cannot see) to {@code warnings}, and that part is left out.
+   */
+  public static HttpClientFactory fromEnvironment(
+      Map<String, String> env, List<Path> caFiles, List<String> problems, List<String> warnings) {
+    ProxyConfig proxies = ProxyConfig.fromEnvironment(env, warnings);
+    List<X509Certificate> extra = new ArrayList<>();
+    for (Path f : caFiles) {
+      extra.addAll(read(f, f.toString(), problems));
+    }
+    for (String var : CA_VARIABLES) {
+      String v = env.get(var);
+      if (v != null && !v.isBlank()) {
+        extra.addAll(read(Path.of(v.strip()), var + " (" + v.strip() + ")", warnings));
+      }
+    }
+    SSLContext ssl = null;
+    if (!extra.isEmpty()) {
+      try {
+        ssl = trusting(extra);
+      } catch (GeneralSecurityException | IOException e) {
+        problems.add("cannot build the trust store with the extra CAs: " + e.getMessage());
+      }
+    }
+    return new HttpClientFactory(proxies, ssl, extra.size());
+  }
+
+  private static List<X509Certificate> read(Path file, String source, List<String> problems) {
+    try (InputStream in = Files.newInputStream(file)) {
+      List<X509Certificate> out = new ArrayList<>();
+      for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+        if (c instanceof X509Certificate x) {
+          out.add(x);
+        }
+      }
+      if (out.isEmpty()) {
+        problems.add(source + ": no certificate found (expected PEM)");
+      }
+      return out;
+    } catch (IOException e) {
+      problems.add(source + ": cannot read CA file (" + e.getClass().getSimpleName() + ")");
+    } catch (GeneralSecurityException e) {
+      problems.add(source + ": not a PEM certificate (" + e.getMessage() + ")");
+    }
+    return List.of();
+  }
+
+  /** The JDK's default trust anchors plus {@code extra}. */
+  private static SSLContext trusting(List<X509Certificate> extra)
+      throws GeneralSecurityException, IOException {
+    TrustManagerFactory defaults =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    defaults.init((KeyStore) null);
+    KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+    store.load(null, null);
+    int i = 0;
+    for (javax.net.ssl.TrustManager tm : defaults.getTrustManagers()) {
+      if (tm instanceof X509TrustManager x) {
+        for (X509Certificate c : x.getAcceptedIssuers()) {
+          store.setCertificateEntry("jdk-" + i++, c);
+        }
+      }
+    }
+    for (X509Certificate c : extra) {
+      store.setCertificateEntry("extra-" + i++, c);
+    }
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(store);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, tmf.getTrustManagers(), null);
+    return context;
+  }
+
+  /**
+   * A builder with this factory's proxies and trust; callers add their own timeouts and version.
+   */
+  public HttpClient.Builder builder(Duration connectTimeout) {
+    HttpClient.Builder b =
+        HttpClient.newBuilder()
+            .connectTimeout(connectTimeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .proxy(new Selector(proxies));
+    if (ssl != null) {
+      b.sslContext(ssl);
+    }
+    return b;
+  }
+
+  public ProxyConfig proxies() {
+    return proxies;
+  }
+
+  /** How many extra CA certificates are trusted besides the JDK's. */
+  public int extraCas() {
+    return extraCas;
+  }
+
+  /**
+   * {@code e}'s message, prefixed with the proxy when {@code target} went through one: {@code proxy
+   * 127.0.0.1:3128 refused the connection}, {@code via proxy 127.0.0.1:3128: Unable to tunnel
+   * through proxy. Proxy returns "HTTP/1.1 403 Forbidden"}.
+   */
+  public String describe(URI target, IOException e, String message) {
+    Optional<InetSocketAddress> proxy = proxies.proxyFor(target);
+    if (proxy.isEmpty()) {
+      return message;
+    }
+    String where = ProxyConfig.describe(proxy.get());
+    if (e instanceof ConnectException) {
+      return "proxy " + where + " refused the connection (" + message + ")";
+    }
+    // The JDK's own words when the proxy refused the tunnel ("Tunnel failed, got: 403") say
+    // more than any summary of them.
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String m = t.getMessage();
+      String lower = m == null ? "" : m.toLowerCase(java.util.Locale.ROOT);
+      if (lower.contains("proxy") || lower.contains("tunnel")) {
+        return "via proxy " + where + ": " + m;
+      }
+    }
+    return "via proxy " + where + ": " + message;
+  }
+
+  /**
+   * {@code " (via proxy host:port)"} when {@code target} goes through a proxy, else empty: an HTTP
+   * status may be the proxy's (403 from a proxy that does not allow the host), not the service's.
+   */
+  public String via(URI target) {
+    return proxies
+        .proxyFor(target)
+        .map(p -> " (via proxy " + ProxyConfig.describe(p) + ")")
+        .orElse("");
+  }
+
+  /** The JDK's hook for "which proxy for this URI", answered from {@link ProxyConfig}. */
+  private static final class Selector extends ProxySelector {
+    private final ProxyConfig proxies;
+
+    Selector(ProxyConfig proxies) {
+      this.proxies = proxies;
+    }
+
+    @Override
+    public List<Proxy> select(URI uri) {
+      return proxies
+          .proxyFor(uri)
+          .map(a -> List.of(new Proxy(Proxy.Type.HTTP, a)))
+          .orElse(List.of(Proxy.NO_PROXY));
+    }
+
+    @Override
+    public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {
+      // Reported by the caller with describe(); the next call tries the same proxy again.
+    }
+  }
+}
