@@ -5,6 +5,7 @@ import dev.soakanalyzer.core.analysis.Analyzer;
 import dev.soakanalyzer.core.model.Analysis;
 import dev.soakanalyzer.core.model.SoakData;
 import dev.soakanalyzer.core.report.AnalysisReportRenderer;
+import dev.soakanalyzer.core.report.HtmlReportRenderer;
 import dev.soakanalyzer.core.report.MiniPlotRenderer;
 import dev.soakanalyzer.core.report.RecommendationsRenderer;
 import dev.soakanalyzer.ingest.Ingestor;
@@ -25,7 +26,7 @@ import java.util.Map;
 
 /**
  * The {@code analyze} use case shared by the CLI, the action and the runner: ingest, analyse,
- * render, and write the four reports atomically. Nothing is written when no window is usable.
+ * render, and write the reports (four, and SOAK_REPORT.html unless turned off) atomically as one set. Nothing is written when no window is usable.
  */
 public record AnalysisJob(Clock clock, Console console) {
 
@@ -136,6 +137,11 @@ public record AnalysisJob(Clock clock, Console console) {
                 .render(analysis, AtomicFiles.sink(w)));
     if (options.emitSummary()) {
       files.put(ReportFiles.SUMMARY, w -> SummaryJson.write(analysis, w));
+    }
+    if (options.html()) {
+      files.put(
+          ReportFiles.HTML,
+          w -> new HtmlReportRenderer(options.lang()).render(analysis, AtomicFiles.sink(w)));
     }
     Path outDir = workDir.resolve(options.outDir());
     Files.createDirectories(outDir);
