@@ -52,7 +52,8 @@ public final class ActionRunner {
           ReportFiles.ANALYSIS,
           ReportFiles.RECOMMENDATIONS,
           ReportFiles.VIOLATIONS,
-          ReportFiles.SUMMARY);
+          ReportFiles.SUMMARY,
+          ReportFiles.HTML);
 
   private final ActionContext context;
   private final Console console;
@@ -126,6 +127,9 @@ public final class ActionRunner {
       return ExitCode.USAGE;
     }
     Analysis a = outcome.analysis();
+    // The reports this run wrote (SOAK_REPORT.html unless turned off), in the artefacts' order.
+    List<String> artifacts =
+        ARTIFACTS.stream().filter(n -> outcome.written().containsKey(n)).toList();
     console.info(
         "verdict=" + a.verdict() + " " + LogLines.counts(a) + " out_dir=" + settings.outDirLabel());
     commands.endGroup();
@@ -135,9 +139,9 @@ public final class ActionRunner {
     String commitFallback = pr.map(PullRequestRef::commitRange).orElse(null);
     String summaryPath = "";
     if (settings.stepSummary()) {
-      summaryPath = writeStepSummary(a, settings, commitFallback);
+      summaryPath = writeStepSummary(a, settings, commitFallback, artifacts);
     }
-    String commentUrl = settings.comment() ? comment(a, settings, pr) : "";
+    String commentUrl = settings.comment() ? comment(a, settings, pr, artifacts) : "";
     if (settings.redis() != null && redisExport != null) {
       commands.group("soak-analyzer: Redis export");
       redisExport.export(
@@ -251,7 +255,8 @@ public final class ActionRunner {
     }
   }
 
-  private String writeStepSummary(Analysis a, ActionSettings settings, String commitFallback) {
+  private String writeStepSummary(
+      Analysis a, ActionSettings settings, String commitFallback, List<String> artifacts) {
     Optional<Path> path = context.stepSummaryPath();
     if (path.isEmpty()) {
       console.info("GITHUB_STEP_SUMMARY is not set: no step summary");
@@ -263,7 +268,7 @@ public final class ActionRunner {
           StepSummaryRenderer.render(
               a,
               new StepSummaryRenderer.Options(
-                  settings.outDirLabel(), ARTIFACTS, file.remainingBytes(), commitFallback));
+                  settings.outDirLabel(), artifacts, file.remainingBytes(), commitFallback));
       if (markdown.isEmpty()) {
         console.warn("step summary is full (GitHub allows 1 MiB per step): report not appended");
         return "";
@@ -276,7 +281,8 @@ public final class ActionRunner {
     }
   }
 
-  private String comment(Analysis a, ActionSettings settings, Optional<PullRequestRef> known) {
+  private String comment(
+      Analysis a, ActionSettings settings, Optional<PullRequestRef> known, List<String> artifacts) {
     if (!context.isPullRequestEvent()) {
       console.info("event '" + context.eventName() + "' is not a pull request: no PR comment");
       return "";
@@ -312,7 +318,7 @@ public final class ActionRunner {
     CommentPublisher publisher = publishers.apply(context.apiUrl(), settings.githubToken());
     PrCommentRenderer.Options options =
         PrCommentRenderer.Options.of(
-                settings.outDirLabel(), ARTIFACTS, context.runUrl().orElse(null))
+                settings.outDirLabel(), artifacts, context.runUrl().orElse(null))
             .withCommitFallback(pr.get().commitRange());
     CommentResult result =
         publisher.publish(

@@ -59,7 +59,8 @@ public final class ActionCommand implements Callable<Integer> {
           "warn-lat",
           "crit-lat",
           "warn-risk",
-          "crit-risk");
+          "crit-risk",
+          "html");
 
   static final String DEFAULT_OUT_DIR = "reports/analysis";
 

@@ -58,7 +58,8 @@ class ActionManifestTest {
           "ttl",
           "stream",
           "stream-maxlen",
-          "step-summary");
+          "step-summary",
+          "html");
   static final List<String> OUTPUTS =
       List.of(
           "verdict",

@@ -260,9 +260,10 @@ final class HtmlReportData {
     double mx = sx / n;
     double my = sy / n;
     sb.append('[').append(firstX).append(',');
-    HtmlJson.number(sb, my + perWindow * (firstX - mx));
+    int decimals = c.metric().decimals() + 2;
+    HtmlJson.number(sb, my + perWindow * (firstX - mx), decimals);
     sb.append(',').append(lastX).append(',');
-    HtmlJson.number(sb, my + perWindow * (lastX - mx));
+    HtmlJson.number(sb, my + perWindow * (lastX - mx), decimals);
     sb.append("]}");
   }
 

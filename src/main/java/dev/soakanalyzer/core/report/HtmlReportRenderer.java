@@ -10,10 +10,28 @@ import java.util.List;
  * input files only ever travels as escaped JSON data, which the script shows as text.
  */
 public final class HtmlReportRenderer {
+  /** The report's file name in the out-dir. */
+  public static final String FILE_NAME = "SOAK_REPORT.html";
+
   private final Lang lang;
 
   public HtmlReportRenderer(Lang lang) {
     this.lang = lang == null ? Lang.RU : lang;
+  }
+
+  /**
+   * The line the PR comment and the job summary add below their artefacts when the HTML report is
+   * among them: where it is and what it shows; empty when it is not.
+   */
+  public static String whereLine(java.util.List<String> artifacts, String outDir) {
+    if (!artifacts.contains(FILE_NAME)) {
+      return "";
+    }
+    return "**Interactive report:** "
+        + GitHubMarkdown.code((outDir.endsWith("/") ? outDir : outDir + "/") + FILE_NAME)
+        + " in the artifact uploaded from the out-dir: download it and open it in a browser"
+        + " (every cell's series with WARN/CRIT bands, violating windows, trend and level"
+        + " shifts, zoom; works offline).\n";
   }
 
   /** The whole page as one string. */
