@@ -119,7 +119,7 @@ async function openCell(page, status, outDir, name) {
     const xs = u.data[0];
     const w = windows[0];
     const i = xs.indexOf(w);
-    const v = u.data[level === 'CRIT' ? 3 : 2][i];
+    const v = u.data[level === 'CRIT' ? 5 : 4][i];
     const px = (x, y) => Array.from(u.ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data);
     const mx = u.valToPos(w, 'x', true);
     const my = u.valToPos(v, 'y', true);
@@ -147,7 +147,7 @@ async function openCell(page, status, outDir, name) {
   // Hover the violating window: the tooltip names it, its value and its file.
   const pos = await chart.evaluate((b, w) => {
     const u = b.__uplot;
-    return { x: u.valToPos(w, 'x'), y: u.bbox.height / devicePixelRatio / 2 };
+    return { x: Math.max(1, Math.min(u.valToPos(w, 'x'), u.over.clientWidth - 2)), y: u.over.clientHeight / 2 };
   }, drawn.window);
   await page.mouse.move(box.x + pos.x, box.y + pos.y);
   const tip = await chart.locator('.tip').evaluate((t) => ({ visible: t.style.display === 'block', text: t.textContent }));

@@ -147,7 +147,7 @@ class RenderCheckTest {
   }
 
   /** CHROMIUM_PATH, else Debian's chromium, else a chromium-browser or google-chrome on PATH. */
-  private static String requireChromium() {
+  static String requireChromium() {
     String configured = System.getenv("CHROMIUM_PATH");
     List<Path> candidates = new ArrayList<>();
     if (configured != null && !configured.isBlank()) {

@@ -66,7 +66,10 @@
   }
   function add(parent, child) { parent.appendChild(child); return child; }
   function fmt(v, decimals) { return v === null || v === undefined ? 'n/a' : Number(v).toFixed(decimals); }
-  function fmtP(p) { return p === null || p === undefined ? 'n/a' : (p < 0.0001 ? p.toExponential(1) : p.toPrecision(2)); }
+  function fmtP(p) {
+    if (p === null || p === undefined) { return 'n/a'; }
+    return p < 1e-16 ? '< 1e-16' : p < 0.0001 ? p.toExponential(1) : p.toPrecision(2);
+  }
   function status(s) { return ICON[s] + ' ' + s; }
 
   // ---- header, run, data quality ------------------------------------------------------------
@@ -240,10 +243,10 @@
       trend[xs.indexOf(c.trend.line[2])] = c.trend.line[3];
     }
     var base = c.baseline && c.baseline.median !== null && c.baseline.median !== undefined ? c.baseline.median : null;
-    var data = [xs, c.values,
+    // Markers last, so nothing is drawn over a violating window.
+    var data = [xs, c.values, trend, xs.map(function () { return base; }),
       xs.map(function (w, i) { return warnSet[w] ? c.values[i] : null; }),
-      xs.map(function (w, i) { return critSet[w] ? c.values[i] : null; }),
-      trend, xs.map(function () { return base; })];
+      xs.map(function (w, i) { return critSet[w] ? c.values[i] : null; })];
     var box = add(td, el('div', 'chart'));
     box.dataset.symbol = r.sym.symbol;
     box.dataset.metric = c.metric;
@@ -278,22 +281,24 @@
         var pad = (b - a) * 0.08 || Math.abs(b) * 0.1 || 1;
         return [a - pad, b + pad];
       } } },
-      axes: [{ label: T.window }, { label: m.label }],
+      // Windows are whole numbers: no tick between two of them.
+      axes: [{ label: T.window, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 1e5, 2e5, 5e5, 1e6] },
+        { label: m.label }],
       cursor: { drag: { x: true, y: false }, points: { size: 7 } },
       series: [{ label: T.window, value: function (u, v) { return v === null ? '--' : '#' + v; } },
         { label: T.value, stroke: COLOR.value, width: 1.5, spanGaps: false,
           points: { show: xs.length <= 200, size: 4 }, value: function (u, v) { return fmt(v, d); } },
-        { label: T.warnPts, stroke: COLOR.warn, fill: COLOR.warn, paths: function () { return null; },
-          points: { show: true, size: 9, stroke: COLOR.warn, fill: COLOR.warn }, value: function (u, v) { return fmt(v, d); } },
-        { label: T.critPts, stroke: COLOR.crit, fill: COLOR.crit, paths: function () { return null; },
-          points: { show: true, size: 10, stroke: COLOR.crit, fill: COLOR.crit }, value: function (u, v) { return fmt(v, d); } },
         { label: T.trend + ' ' + c.trend.arrow + (c.trend.significant ? '*' : ''), stroke: COLOR.trend, width: 1.5,
           dash: [6, 4], spanGaps: true, points: { show: false }, value: function (u, v) { return fmt(v, d); } },
         { label: T.baseline, stroke: COLOR.baseline, width: 1, dash: [2, 3], show: base !== null,
-          points: { show: false }, value: function (u, v) { return fmt(v, d); } }],
+          points: { show: false }, value: function (u, v) { return fmt(v, d); } },
+        { label: T.warnPts, stroke: COLOR.warn, fill: COLOR.warn, paths: function () { return null; },
+          points: { show: true, size: 9, stroke: COLOR.warn, fill: COLOR.warn }, value: function (u, v) { return fmt(v, d); } },
+        { label: T.critPts, stroke: COLOR.crit, fill: COLOR.crit, paths: function () { return null; },
+          points: { show: true, size: 10, stroke: COLOR.crit, fill: COLOR.crit }, value: function (u, v) { return fmt(v, d); } }],
       hooks: {
-        drawClear: [function (u) { bands(u, c, m); }],
-        draw: [function (u) { shifts(u, c); }],
+        // Behind the series, so a marker is never covered.
+        drawClear: [function (u) { bands(u, c, m); shifts(u, c); }],
         setScale: [function (u, key) {
           if (key === 'x') { box.dataset.xMin = String(u.scales.x.min); box.dataset.xMax = String(u.scales.x.max); }
         }],
@@ -381,7 +386,7 @@
   }
   function clampRange(xs, min, max) {
     var lo = xs[0], hi = xs[xs.length - 1], span = Math.min(max - min, hi - lo);
-    if (span < 2) { span = Math.min(2, hi - lo); }
+    if (span < 1) { span = Math.min(1, hi - lo); }
     min = Math.max(lo, Math.min(min, hi - span));
     return { min: min, max: min + span };
   }
