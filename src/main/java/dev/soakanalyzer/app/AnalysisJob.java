@@ -26,7 +26,8 @@ import java.util.Map;
 
 /**
  * The {@code analyze} use case shared by the CLI, the action and the runner: ingest, analyse,
- * render, and write the reports (four, and SOAK_REPORT.html unless turned off) atomically as one set. Nothing is written when no window is usable.
+ * render, and write the reports (four, and SOAK_REPORT.html unless turned off) atomically as one
+ * set. Nothing is written when no window is usable.
  */
 public record AnalysisJob(Clock clock, Console console) {
 

@@ -21,7 +21,9 @@ public final class HtmlPages {
     return html.substring(from, html.indexOf("</script>", from));
   }
 
-  /** The data, parsed and pretty-printed (two-space indent), for a golden file a person can diff. */
+  /**
+   * The data, parsed and pretty-printed (two-space indent), for a golden file a person can diff.
+   */
   static String prettyData(String html) {
     try {
       ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -63,7 +63,8 @@ class HtmlReportBrowserTest {
     List<String> hostile = new ArrayList<>(InjectionTest.HOSTILE_SYMBOLS);
     hostile.addAll(SCRIPT_BREAKERS);
     Path hostilePage = hostileReport(hostile);
-    ArrayNode texts = entry(manifest, "hostile", hostilePage).put("status", "CRIT").putArray("texts");
+    ArrayNode texts =
+        entry(manifest, "hostile", hostilePage).put("status", "CRIT").putArray("texts");
     hostile.forEach(texts::add);
     Path small = generated(3, 48);
     entry(manifest, "generated-3x48", small).put("status", "CRIT");
@@ -94,7 +95,9 @@ class HtmlReportBrowserTest {
       cell(name, page.path("cell"));
       JsonNode filter = page.path("filter");
       if (!filter.isMissingNode()) {
-        assertThat(filter.path("rows").asInt()).as(name + ": rows matching the filter").isPositive();
+        assertThat(filter.path("rows").asInt())
+            .as(name + ": rows matching the filter")
+            .isPositive();
         assertThat(filter.path("rows").asInt())
             .as(name + ": the filter hides rows")
             .isLessThan(filter.path("rowsAfterClear").asInt());
@@ -107,12 +110,16 @@ class HtmlReportBrowserTest {
       }
       if (page.has("injected")) {
         assertThat(page.path("injected").path("images").asInt()).as(name + ": elements").isZero();
-        assertThat(page.path("injected").path("scripts").asInt()).as(name + ": scripts").isEqualTo(3);
+        assertThat(page.path("injected").path("scripts").asInt())
+            .as(name + ": scripts")
+            .isEqualTo(3);
         assertThat(page.path("injected").path("pwned").asBoolean()).as(name + ": ran").isFalse();
       }
     }
     Files.writeString(OUT.resolve("timings.txt"), timings, StandardCharsets.UTF_8);
-    assertThat(problems).as("browser problems; timings in target/html-report/timings.txt").isEmpty();
+    assertThat(problems)
+        .as("browser problems; timings in target/html-report/timings.txt")
+        .isEmpty();
     assertThat(report.path("pages")).hasSize(manifest.size());
     if (Boolean.getBoolean("readme.screenshot")) {
       Files.copy(
@@ -141,7 +148,9 @@ class HtmlReportBrowserTest {
     JsonNode lock = new ObjectMapper().readTree(HARNESS.resolve("package-lock.json").toFile());
     String pom = Files.readString(PROJECT.resolve("pom.xml"));
     String version = lock.at("/packages/node_modules~1uplot/version").asText();
-    assertThat(pom).as("pom's uplot.version").contains("<uplot.version>" + version + "</uplot.version>");
+    assertThat(pom)
+        .as("pom's uplot.version")
+        .contains("<uplot.version>" + version + "</uplot.version>");
   }
 
   /** The opened cell's chart: its band and marker in the level's colour, zoom, tooltip. */
@@ -169,12 +178,17 @@ class HtmlReportBrowserTest {
     for (String after : List.of("afterButton", "afterDrag")) {
       double lo = cell.path(after).get(0).asDouble();
       double hi = cell.path(after).get(1).asDouble();
-      assertThat(hi - lo).as(name + ": " + after + " narrows the window axis").isLessThan(max - min);
+      assertThat(hi - lo)
+          .as(name + ": " + after + " narrows the window axis")
+          .isLessThan(max - min);
       assertThat(lo).as(name + ": " + after).isGreaterThanOrEqualTo(min);
     }
     String tip = cell.path("tip").path("text").asText();
     assertThat(cell.path("tip").path("visible").asBoolean()).as(name + ": tooltip").isTrue();
-    assertThat(tip).as(name + ": tooltip").contains("#" + drawn.path("window").asInt()).contains(".json");
+    assertThat(tip)
+        .as(name + ": tooltip")
+        .contains("#" + drawn.path("window").asInt())
+        .contains(".json");
   }
 
   private static int[] rgba(JsonNode px) {
@@ -214,13 +228,23 @@ class HtmlReportBrowserTest {
           .put("commit", "<script>window.__pwned=1</script>")
           .put("profile", "<img src=x onerror=\"window.__pwned=1\">")
           .put("source", "</script><!--");
-      String file = w == 2 ? "ITER_SUMMARY_2 <b onmouseover=alert(1)>.json" : "ITER_SUMMARY_" + w + ".json";
+      String file =
+          w == 2 ? "ITER_SUMMARY_2 <b onmouseover=alert(1)>.json" : "ITER_SUMMARY_" + w + ".json";
       Files.writeString(in.resolve(file), json.writeValueAsString(doc), StandardCharsets.UTF_8);
     }
-    Files.writeString(in.resolve("ITER_SUMMARY_9 <script>alert(1).json"), "{not json", StandardCharsets.UTF_8);
+    Files.writeString(
+        in.resolve("ITER_SUMMARY_9 <script>alert(1).json"), "{not json", StandardCharsets.UTF_8);
     CliRunner.Result r =
         CliRunner.run(
-            work, Map.of(), "analyze", "--iter-glob", "in/*", "--out-dir", "out", "--min-windows", "1");
+            work,
+            Map.of(),
+            "analyze",
+            "--iter-glob",
+            "in/*",
+            "--out-dir",
+            "out",
+            "--min-windows",
+            "1");
     assertThat(r.exitCode()).as("hostile: " + r.err()).isZero();
     return work.resolve("out").resolve(HTML);
   }
@@ -242,7 +266,10 @@ class HtmlReportBrowserTest {
     Path stderr = OUT.resolve("stderr.txt");
     ProcessBuilder pb =
         new ProcessBuilder(
-                "node", HARNESS.resolve("html-report.js").toString(), manifestFile.toString(), OUT.toString())
+                "node",
+                HARNESS.resolve("html-report.js").toString(),
+                manifestFile.toString(),
+                OUT.toString())
             .directory(HARNESS.toFile())
             .redirectOutput(stdout.toFile())
             .redirectError(stderr.toFile());
@@ -252,13 +279,16 @@ class HtmlReportBrowserTest {
       process = pb.start();
     } catch (IOException e) {
       throw new AssertionError(
-          "cannot start node (" + e.getMessage() + "): install Node.js 20 (apt-get install nodejs)", e);
+          "cannot start node (" + e.getMessage() + "): install Node.js 20 (apt-get install nodejs)",
+          e);
     }
     if (!process.waitFor(DEADLINE_MINUTES, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       fail("html-report.js did not finish within " + DEADLINE_MINUTES + " minutes");
     }
-    assertThat(process.exitValue()).as("html-report.js; stderr:\n" + Files.readString(stderr)).isZero();
+    assertThat(process.exitValue())
+        .as("html-report.js; stderr:\n" + Files.readString(stderr))
+        .isZero();
     return json.readTree(stdout.toFile());
   }
 

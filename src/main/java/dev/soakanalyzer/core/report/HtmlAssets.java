@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What the HTML report is made of besides its data, read once from the jar: the page template,
- * the report's own script and stylesheet (src/main/resources), and uPlot's script and stylesheet
+ * What the HTML report is made of besides its data, read once from the jar: the page template, the
+ * report's own script and stylesheet (src/main/resources), and uPlot's script and stylesheet
  * (unpacked from its package by the build). Each inline script and style is allowed by its SHA-256
  * in the page's Content-Security-Policy; nothing else may run or load.
  */

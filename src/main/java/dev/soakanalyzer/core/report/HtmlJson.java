@@ -1,15 +1,17 @@
 package dev.soakanalyzer.core.report;
 
 /**
- * JSON written for a {@code <script type="application/json">} element of the HTML report: text
- * from input files can neither end the element nor open markup, because {@code <}, {@code >} and
- * {@code &} are always written as {@code \\u003c}, {@code \\u003e} and {@code \\u0026} (also
- * outside strings, where JSON has none). U+2028/U+2029 are escaped too, so the text is also a valid
+ * JSON written for a {@code <script type="application/json">} element of the HTML report: text from
+ * input files can neither end the element nor open markup, because {@code <}, {@code >} and {@code
+ * &} are always written as {@code \\u003c}, {@code \\u003e} and {@code \\u0026} (also outside
+ * strings, where JSON has none). U+2028/U+2029 are escaped too, so the text is also a valid
  * JavaScript literal. Numbers are finite or {@code null}. Appends to a builder the caller flushes.
  */
 final class HtmlJson {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
-  private static final double[] POW10 = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11};
+  private static final double[] POW10 = {
+    1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11
+  };
 
   private HtmlJson() {}
 
@@ -59,8 +61,8 @@ final class HtmlJson {
   }
 
   /**
-   * A number with at most {@code decimals} places (trailing zeros dropped), or {@code null} when not
-   * finite. Written without BigDecimal: a 1000-symbol report writes a million of them.
+   * A number with at most {@code decimals} places (trailing zeros dropped), or {@code null} when
+   * not finite. Written without BigDecimal: a 1000-symbol report writes a million of them.
    */
   static void number(StringBuilder sb, double v, int decimals) {
     if (!Double.isFinite(v)) {

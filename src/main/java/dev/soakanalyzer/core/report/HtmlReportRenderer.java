@@ -4,9 +4,9 @@ import dev.soakanalyzer.core.model.Analysis;
 import java.util.List;
 
 /**
- * SOAK_REPORT.html: one self-contained page to explore the analysis in a browser. The template
- * (a resource) is filled with the analysis as JSON ({@link HtmlReportData}), the report's script
- * and styles, and the bundled uPlot chart library, all inline; the page makes no request. Text from
+ * SOAK_REPORT.html: one self-contained page to explore the analysis in a browser. The template (a
+ * resource) is filled with the analysis as JSON ({@link HtmlReportData}), the report's script and
+ * styles, and the bundled uPlot chart library, all inline; the page makes no request. Text from
  * input files only ever travels as escaped JSON data, which the script shows as text.
  */
 public final class HtmlReportRenderer {

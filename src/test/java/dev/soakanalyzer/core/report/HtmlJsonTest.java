@@ -36,9 +36,7 @@ class HtmlJsonTest {
       int d = r.nextInt(0, 6);
       String written = number(v, d);
       double expected =
-          java.math.BigDecimal.valueOf(v)
-              .setScale(d, java.math.RoundingMode.HALF_UP)
-              .doubleValue();
+          java.math.BigDecimal.valueOf(v).setScale(d, java.math.RoundingMode.HALF_UP).doubleValue();
       assertThat(json.readTree(written).asDouble())
           .as("%s with %d decimals -> %s", v, d, written)
           .isCloseTo(expected, org.assertj.core.data.Offset.offset(Math.pow(10, -d) * 1.0001));

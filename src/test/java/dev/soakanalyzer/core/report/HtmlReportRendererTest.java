@@ -21,8 +21,7 @@ class HtmlReportRendererTest {
       Pattern.compile("<(script|style)>(.*?)</\\1>", Pattern.DOTALL);
 
   private static String page(String symbol, RunMeta meta) {
-    return new HtmlReportRenderer(Lang.EN)
-        .render(ActionAnalyses.withSymbol(symbol, null, meta));
+    return new HtmlReportRenderer(Lang.EN).render(ActionAnalyses.withSymbol(symbol, null, meta));
   }
 
   private static String data(String html) {
@@ -52,7 +51,8 @@ class HtmlReportRendererTest {
     String html = page("BTCUSDT", RunMeta.NONE);
 
     Matcher csp =
-        Pattern.compile("http-equiv=\"Content-Security-Policy\" content=\"([^\"]*)\"").matcher(html);
+        Pattern.compile("http-equiv=\"Content-Security-Policy\" content=\"([^\"]*)\"")
+            .matcher(html);
     assertThat(csp.find()).isTrue();
     String policy = csp.group(1);
     assertThat(policy).startsWith("default-src 'none';").doesNotContain("unsafe");
@@ -67,8 +67,13 @@ class HtmlReportRendererTest {
     assertThat(policy).contains("script-src " + String.join(" ", scripts) + ";");
     assertThat(policy).contains("style-src " + String.join(" ", styles) + ";");
     // Outside its inline elements the page's markup loads nothing.
-    String markup = INLINE.matcher(html).replaceAll("").replaceAll("(?s)<script type=[^>]*>.*?</script>", "");
-    assertThat(markup).doesNotContain("src=").doesNotContain("href=").doesNotContain("http:").doesNotContain("https:");
+    String markup =
+        INLINE.matcher(html).replaceAll("").replaceAll("(?s)<script type=[^>]*>.*?</script>", "");
+    assertThat(markup)
+        .doesNotContain("src=")
+        .doesNotContain("href=")
+        .doesNotContain("http:")
+        .doesNotContain("https:");
   }
 
   @Test
