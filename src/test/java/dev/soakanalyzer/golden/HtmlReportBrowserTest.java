@@ -19,7 +19,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,7 +73,8 @@ class HtmlReportBrowserTest {
     assertThat(Files.size(small)).as("3 x 48 page bytes").isLessThanOrEqualTo(1_000_000);
     assertThat(Files.size(large)).as("1000 x 100 page bytes").isLessThanOrEqualTo(25_000_000);
 
-    JsonNode report = run(chromium, manifest);
+    JsonNode report =
+        RenderHarness.run(HARNESS, "html-report.js", manifest, OUT, chromium, DEADLINE_MINUTES);
     List<String> problems = new ArrayList<>();
     StringBuilder timings = new StringBuilder();
     for (JsonNode page : report.path("pages")) {
@@ -256,40 +256,6 @@ class HtmlReportBrowserTest {
       DataSetGenerator.generate(data, symbols, windows, Shape.FLAT, 42);
     }
     return analyze(name, data + "/ITER_SUMMARY_*.json", "--lang", "en");
-  }
-
-  private static JsonNode run(String chromium, ArrayNode manifest) throws Exception {
-    Path manifestFile = OUT.resolve("manifest.json");
-    ObjectMapper json = new ObjectMapper();
-    Files.writeString(manifestFile, json.writeValueAsString(manifest), StandardCharsets.UTF_8);
-    Path stdout = OUT.resolve("report.json");
-    Path stderr = OUT.resolve("stderr.txt");
-    ProcessBuilder pb =
-        new ProcessBuilder(
-                "node",
-                HARNESS.resolve("html-report.js").toString(),
-                manifestFile.toString(),
-                OUT.toString())
-            .directory(HARNESS.toFile())
-            .redirectOutput(stdout.toFile())
-            .redirectError(stderr.toFile());
-    pb.environment().put("CHROMIUM_PATH", chromium);
-    Process process;
-    try {
-      process = pb.start();
-    } catch (IOException e) {
-      throw new AssertionError(
-          "cannot start node (" + e.getMessage() + "): install Node.js 20 (apt-get install nodejs)",
-          e);
-    }
-    if (!process.waitFor(DEADLINE_MINUTES, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      fail("html-report.js did not finish within " + DEADLINE_MINUTES + " minutes");
-    }
-    assertThat(process.exitValue())
-        .as("html-report.js; stderr:\n" + Files.readString(stderr))
-        .isZero();
-    return json.readTree(stdout.toFile());
   }
 
   private static void requireHarness() {
