@@ -46,6 +46,8 @@ async function check(context, entry, outDir) {
     await page.waitForSelector('.chart .uplot', { timeout: PAGE_TIMEOUT_MS });
     firstChartMs = Number(await page.evaluate(() => document.documentElement.dataset.firstChartMs));
   }
+  const marks = await page.evaluate(() => Object.fromEntries(
+    performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])));
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('Performance.enable');
@@ -57,6 +59,8 @@ async function check(context, entry, outDir) {
     bytes: fs.statSync(entry.file).size,
     loadMs,
     firstChartMs,
+    scriptStartMs: marks['soak-script'],
+    dataParsedMs: marks['soak-data'],
     heapMB: heap ? Math.round(heap.value / 1048576 * 10) / 10 : null,
     rows: await page.locator('tr.row').count(),
     openCharts: await page.locator('.chart .uplot').count(),

@@ -81,10 +81,13 @@ class HtmlReportBrowserTest {
       String name = page.path("name").asText();
       timings.append(
           String.format(
-              "%-20s %10d bytes  load %6d ms  first chart %6d ms  JS heap %6.1f MB%n",
+              "%-20s %10d bytes  load %6d ms  script starts %6d ms  data parsed %6d ms"
+                  + "  first chart %6d ms  JS heap %6.1f MB%n",
               name,
               page.path("bytes").asLong(),
               page.path("loadMs").asLong(),
+              page.path("scriptStartMs").asLong(),
+              page.path("dataParsedMs").asLong(),
               page.path("firstChartMs").asLong(),
               page.path("heapMB").asDouble()));
       page.path("requests").forEach(r -> problems.add(name + ": request " + r.asText()));

@@ -47,14 +47,16 @@ final class HtmlReportData {
     sb.append(",\"symbols\":[");
     Map<String, Integer> fileIds = new HashMap<>();
     StringBuilder files = new StringBuilder("[");
+    Map<String, Integer> dirIds = new HashMap<>();
+    StringBuilder dirs = new StringBuilder("[");
     boolean first = true;
     for (SymbolAnalysis s : a.symbols()) {
       sb.append(first ? "" : ",");
       first = false;
-      symbol(sb, s, Math.max(1, a.timeBuckets()), fileIds, files);
+      symbol(sb, s, Math.max(1, a.timeBuckets()), fileIds, files, dirIds, dirs);
       TextSink.flushIfLarge(sb, out);
     }
-    sb.append("],\"files\":").append(files).append("]}");
+    sb.append("],\"dirs\":").append(dirs).append("],\"files\":").append(files).append("]}");
     out.write(sb);
   }
 
@@ -111,7 +113,9 @@ final class HtmlReportData {
       SymbolAnalysis s,
       int timeBuckets,
       Map<String, Integer> fileIds,
-      StringBuilder files) {
+      StringBuilder files,
+      Map<String, Integer> dirIds,
+      StringBuilder dirs) {
     sb.append("{\"symbol\":");
     HtmlJson.string(sb, s.symbol());
     sb.append(",\"verdict\":");
@@ -129,8 +133,7 @@ final class HtmlReportData {
       if (id == null) {
         id = fileIds.size();
         fileIds.put(names[i], id);
-        files.append(id == 0 ? "" : ",");
-        HtmlJson.string(files, names[i]);
+        file(files, id, names[i], dirIds, dirs);
       }
       sb.append(i == 0 ? "" : ",").append(id);
     }
@@ -140,6 +143,26 @@ final class HtmlReportData {
       cell(sb, s.cells().get(c), timeBuckets);
     }
     sb.append("]}");
+  }
+
+  /**
+   * A file as {@code [dir, "name"]}, its directory an index into "dirs": one soak's files share a
+   * directory, whose name would otherwise be most of the page at one file per symbol and window.
+   */
+  private static void file(
+      StringBuilder files, int id, String path, Map<String, Integer> dirIds, StringBuilder dirs) {
+    int cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1;
+    String dir = path.substring(0, cut);
+    Integer d = dirIds.get(dir);
+    if (d == null) {
+      d = dirIds.size();
+      dirIds.put(dir, d);
+      dirs.append(d == 0 ? "" : ",");
+      HtmlJson.string(dirs, dir);
+    }
+    files.append(id == 0 ? "[" : ",[").append(d).append(',');
+    HtmlJson.string(files, path.substring(cut));
+    files.append(']');
   }
 
   private static void cell(StringBuilder sb, MetricCell c, int timeBuckets) {
