@@ -52,7 +52,8 @@ public final class ActionRunner {
           ReportFiles.ANALYSIS,
           ReportFiles.RECOMMENDATIONS,
           ReportFiles.VIOLATIONS,
-          ReportFiles.SUMMARY);
+          ReportFiles.SUMMARY,
+          ReportFiles.HTML);
 
   private final ActionContext context;
   private final Console console;
@@ -126,6 +127,9 @@ public final class ActionRunner {
       return ExitCode.USAGE;
     }
     Analysis a = outcome.analysis();
+    // The reports this run wrote (SOAK_REPORT.html unless turned off), in the artefacts' order.
+    List<String> artifacts =
+        ARTIFACTS.stream().filter(n -> outcome.written().containsKey(n)).toList();
     console.info(
         "verdict=" + a.verdict() + " " + LogLines.counts(a) + " out_dir=" + settings.outDirLabel());
     commands.endGroup();
@@ -135,7 +139,7 @@ public final class ActionRunner {
     String commitFallback = pr.map(PullRequestRef::commitRange).orElse(null);
     String summaryPath = "";
     if (settings.stepSummary()) {
-      summaryPath = writeStepSummary(a, settings, commitFallback);
+      summaryPath = writeStepSummary(a, settings, commitFallback, artifacts);
     }
     // Outputs before the comment: a job cancelled while the API hangs (SIGINT, then SIGTERM a few
     // seconds later) still leaves its verdict to `if: always()` steps. comment-url is written
@@ -151,7 +155,7 @@ public final class ActionRunner {
                 .resolve("artifacts/state")
                 .resolve(CommentScope.from(context).identity().directoryName()));
     owner.handOver(written);
-    String commentUrl = settings.comment() ? comment(a, settings, pr) : "";
+    String commentUrl = settings.comment() ? comment(a, settings, pr, artifacts) : "";
     if (!commentUrl.isEmpty()) {
       writeOutput("comment-url", commentUrl);
     }
@@ -272,7 +276,8 @@ public final class ActionRunner {
     }
   }
 
-  private String writeStepSummary(Analysis a, ActionSettings settings, String commitFallback) {
+  private String writeStepSummary(
+      Analysis a, ActionSettings settings, String commitFallback, List<String> artifacts) {
     Optional<Path> path = context.stepSummaryPath();
     if (path.isEmpty()) {
       console.info("GITHUB_STEP_SUMMARY is not set: no step summary");
@@ -284,7 +289,7 @@ public final class ActionRunner {
           StepSummaryRenderer.render(
               a,
               new StepSummaryRenderer.Options(
-                  settings.outDirLabel(), ARTIFACTS, file.remainingBytes(), commitFallback));
+                  settings.outDirLabel(), artifacts, file.remainingBytes(), commitFallback));
       if (markdown.isEmpty()) {
         console.warn("step summary is full (GitHub allows 1 MiB per step): report not appended");
         return "";
@@ -297,7 +302,8 @@ public final class ActionRunner {
     }
   }
 
-  private String comment(Analysis a, ActionSettings settings, Optional<PullRequestRef> known) {
+  private String comment(
+      Analysis a, ActionSettings settings, Optional<PullRequestRef> known, List<String> artifacts) {
     if (!context.isPullRequestEvent()) {
       console.info("event '" + context.eventName() + "' is not a pull request: no PR comment");
       return "";
@@ -334,7 +340,7 @@ public final class ActionRunner {
     CommentScope scope = CommentScope.from(context);
     PrCommentRenderer.Options options =
         PrCommentRenderer.Options.of(
-                settings.outDirLabel(), ARTIFACTS, context.runUrl().orElse(null))
+                settings.outDirLabel(), artifacts, context.runUrl().orElse(null))
             .withCommitFallback(pr.get().commitRange());
     CommentResult result =
         publisher.publish(

@@ -8,6 +8,7 @@ import dev.soakanalyzer.core.model.Baseline;
 import dev.soakanalyzer.core.model.Comparison;
 import dev.soakanalyzer.core.model.SoakData;
 import dev.soakanalyzer.core.report.AnalysisReportRenderer;
+import dev.soakanalyzer.core.report.HtmlReportRenderer;
 import dev.soakanalyzer.core.report.MiniPlotRenderer;
 import dev.soakanalyzer.core.report.RecommendationsRenderer;
 import dev.soakanalyzer.ingest.Ingestor;
@@ -29,7 +30,8 @@ import java.util.Optional;
 
 /**
  * The {@code analyze} use case shared by the CLI, the action and the runner: ingest, analyse,
- * render, and write the four reports atomically. Nothing is written when no window is usable.
+ * render, and write the reports (four, and SOAK_REPORT.html unless turned off) atomically as one
+ * set. Nothing is written when no window is usable.
  */
 public record AnalysisJob(Clock clock, Console console) {
 
@@ -166,6 +168,11 @@ public record AnalysisJob(Clock clock, Console console) {
                 .render(analysis, AtomicFiles.sink(w)));
     if (options.emitSummary()) {
       files.put(ReportFiles.SUMMARY, w -> SummaryJson.write(analysis, w));
+    }
+    if (options.html()) {
+      files.put(
+          ReportFiles.HTML,
+          w -> new HtmlReportRenderer(options.lang()).render(analysis, AtomicFiles.sink(w)));
     }
     Path outDir = workDir.resolve(options.outDir());
     Files.createDirectories(outDir);

@@ -5,9 +5,18 @@ import dev.soakanalyzer.core.report.RecommendationBook;
 import java.nio.file.Path;
 import java.util.Objects;
 
-/** Where and how the reports are written. */
+/**
+ * Where and how the reports are written.
+ *
+ * @param html whether SOAK_REPORT.html is written with the others ({@code --no-html} turns it off)
+ */
 public record ReportOptions(
-    Path outDir, boolean emitSummary, boolean verbose, Lang lang, RecommendationBook book) {
+    Path outDir,
+    boolean emitSummary,
+    boolean verbose,
+    Lang lang,
+    RecommendationBook book,
+    boolean html) {
 
   public ReportOptions {
     Objects.requireNonNull(outDir, "outDir");
@@ -15,7 +24,12 @@ public record ReportOptions(
     book = book == null ? RecommendationBook.STANDARD : book;
   }
 
+  public ReportOptions(
+      Path outDir, boolean emitSummary, boolean verbose, Lang lang, RecommendationBook book) {
+    this(outDir, emitSummary, verbose, lang, book, true);
+  }
+
   public ReportOptions(Path outDir, boolean emitSummary, boolean verbose, Lang lang) {
-    this(outDir, emitSummary, verbose, lang, RecommendationBook.STANDARD);
+    this(outDir, emitSummary, verbose, lang, RecommendationBook.STANDARD, true);
   }
 }

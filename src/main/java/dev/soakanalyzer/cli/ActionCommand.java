@@ -64,7 +64,8 @@ public final class ActionCommand implements Callable<Integer> {
           "warn-lat",
           "crit-lat",
           "warn-risk",
-          "crit-risk");
+          "crit-risk",
+          "html");
 
   /** Action inputs forwarded to the baseline flags of the same name. */
   static final List<String> BASELINE_INPUTS =

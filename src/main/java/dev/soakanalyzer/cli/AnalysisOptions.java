@@ -133,13 +133,26 @@ public final class AnalysisOptions extends OptionGroup {
               .description("Write SOAK_SUMMARY.json (default: true; --no-emit-summary to skip).")
               .build());
 
+  private final OptionSpec html =
+      add(
+          OptionSpec.builder("--html")
+              .type(boolean.class)
+              .negatable(true)
+              .arity("0..1")
+              .defaultValue("true")
+              .fallbackValue("true")
+              .description(
+                  "Write SOAK_REPORT.html, the self-contained interactive report (default: true;"
+                      + " --no-html to skip).")
+              .build());
+
   private final OptionSpec lang =
       add(
           option(
                   "--lang",
                   String.class,
                   "ru|en",
-                  "Language of RECOMMENDATIONS.md (default: ${DEFAULT-VALUE}).")
+                  "Language of RECOMMENDATIONS.md and SOAK_REPORT.html (default: ${DEFAULT-VALUE}).")
               .defaultValue("ru")
               .build());
 
@@ -216,7 +229,8 @@ public final class AnalysisOptions extends OptionGroup {
         workDir,
         iterGlob,
         settings,
-        new ReportOptions(outDir(), Specs.on(emitSummary), verbose, language, book));
+        new ReportOptions(
+            outDir(), Specs.on(emitSummary), verbose, language, book, Specs.on(html)));
   }
 
   /** NaN, Infinity and 1e400 (which parses to Infinity) are not thresholds. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * Glob -&gt; files -&gt; windows. Files are read and parsed in parallel, then assembled in path
@@ -179,7 +180,10 @@ public final class Ingestor {
               all.put(symbol, k.series());
             }
           });
-      bySymbol.forEach((symbol, a) -> all.put(symbol, a.build()));
+      String[] names = new String[files.size()];
+      IntFunction<String> name =
+          i -> names[i] != null ? names[i] : (names[i] = display(workDir, files.get(i)));
+      bySymbol.forEach((symbol, a) -> all.put(symbol, a.build(name)));
       for (String wanted : settings.symbols()) {
         if (!all.containsKey(wanted)) {
           String message =

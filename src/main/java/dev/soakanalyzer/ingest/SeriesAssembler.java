@@ -4,6 +4,7 @@ import dev.soakanalyzer.core.model.SymbolSeries;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Accumulates one symbol's windows into growable primitive arrays. A window seen again replaces the
@@ -75,14 +76,21 @@ final class SeriesAssembler {
     return -1;
   }
 
-  SymbolSeries build() {
+  /**
+   * The series, each window with the name of its file ({@code fileName} maps a file number to it).
+   */
+  SymbolSeries build(IntFunction<String> fileName) {
     int[] w = Arrays.copyOf(windows, size);
     double[][] v = new double[metrics][];
+    String[] f = new String[size];
     if (sorted) {
       for (int m = 0; m < metrics; m++) {
         v[m] = Arrays.copyOf(values[m], size);
       }
-      return new SymbolSeries(symbol, w, v);
+      for (int i = 0; i < size; i++) {
+        f[i] = fileName.apply(fileOfRow[i]);
+      }
+      return new SymbolSeries(symbol, w, v, f);
     }
     // Numeric window order (_2 before _10), whatever the file order was.
     Integer[] order = new Integer[size];
@@ -92,6 +100,7 @@ final class SeriesAssembler {
     Arrays.sort(order, (a, b) -> Integer.compare(windows[a], windows[b]));
     for (int i = 0; i < size; i++) {
       w[i] = windows[order[i]];
+      f[i] = fileName.apply(fileOfRow[order[i]]);
     }
     for (int m = 0; m < metrics; m++) {
       double[] column = new double[size];
@@ -100,6 +109,6 @@ final class SeriesAssembler {
       }
       v[m] = column;
     }
-    return new SymbolSeries(symbol, w, v);
+    return new SymbolSeries(symbol, w, v, f);
   }
 }

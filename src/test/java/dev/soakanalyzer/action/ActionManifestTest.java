@@ -65,7 +65,8 @@ class ActionManifestTest {
           "ttl",
           "stream",
           "stream-maxlen",
-          "step-summary");
+          "step-summary",
+          "html");
   static final List<String> OUTPUTS =
       List.of(
           "verdict",

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -55,39 +54,8 @@ class RenderCheckTest {
           .put("file", p[0].toString())
           .put("column", comment ? COMMENT_COLUMN_PX : SUMMARY_COLUMN_PX);
     }
-    Files.createDirectories(OUT);
-    Path manifestFile = OUT.resolve("manifest.json");
-    Files.writeString(manifestFile, json.writeValueAsString(manifest), StandardCharsets.UTF_8);
-    Path stdout = OUT.resolve("report.json");
-    Path stderr = OUT.resolve("stderr.txt");
-
-    ProcessBuilder pb =
-        new ProcessBuilder(
-                "node",
-                HARNESS.resolve("render.js").toString(),
-                manifestFile.toString(),
-                OUT.toString())
-            .directory(HARNESS.toFile())
-            .redirectOutput(stdout.toFile())
-            .redirectError(stderr.toFile());
-    pb.environment().put("CHROMIUM_PATH", chromium);
-    Process process;
-    try {
-      process = pb.start();
-    } catch (IOException e) {
-      throw new AssertionError(
-          "cannot start node (" + e.getMessage() + "): install Node.js 20 (apt-get install nodejs)",
-          e);
-    }
-    if (!process.waitFor(DEADLINE_MINUTES, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      fail("render-check did not finish within " + DEADLINE_MINUTES + " minutes");
-    }
-    assertThat(process.exitValue())
-        .as("render-check exit code; stderr:\n" + Files.readString(stderr))
-        .isZero();
-
-    JsonNode report = json.readTree(stdout.toFile());
+    JsonNode report =
+        RenderHarness.run(HARNESS, "render.js", manifest, OUT, chromium, DEADLINE_MINUTES);
     assertThat(report.path("blocked")).as("requests that tried to leave the machine").isEmpty();
     StringBuilder widths = new StringBuilder();
     List<String> problems = new ArrayList<>();
@@ -147,7 +115,7 @@ class RenderCheckTest {
   }
 
   /** CHROMIUM_PATH, else Debian's chromium, else a chromium-browser or google-chrome on PATH. */
-  private static String requireChromium() {
+  static String requireChromium() {
     String configured = System.getenv("CHROMIUM_PATH");
     List<Path> candidates = new ArrayList<>();
     if (configured != null && !configured.isBlank()) {

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * images, links, @mentions or #references into the reports, or forge log lines and workflow
  * commands on stdout/stderr.
  */
-class InjectionTest {
-  static final List<String> HOSTILE_SYMBOLS =
+public class InjectionTest {
+  public static final List<String> HOSTILE_SYMBOLS =
       List.of(
           "A|B",
           "<img src=x onerror=alert(1)>",

@@ -79,7 +79,9 @@ public final class AnalysisMemo {
     if (a == b) {
       return true;
     }
-    if (!Objects.equals(a.symbol(), b.symbol()) || !Arrays.equals(a.windows(), b.windows())) {
+    if (!Objects.equals(a.symbol(), b.symbol())
+        || !Arrays.equals(a.windows(), b.windows())
+        || !Arrays.equals(a.files(), b.files())) {
       return false;
     }
     // Bit-for-bit (NaN equals NaN, 0.0 differs from -0.0): what the analysis sees.

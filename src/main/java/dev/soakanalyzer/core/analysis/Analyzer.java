@@ -131,7 +131,7 @@ public final class Analyzer {
     violations.sort(Violation.SEVERITY_ORDER);
     return new AnalysisMemo.Result(
         series,
-        new SymbolAnalysis(series.symbol(), series.size(), cells, symbolVerdict),
+        new SymbolAnalysis(series.symbol(), series.size(), cells, symbolVerdict, series.files()),
         List.copyOf(violations));
   }
 

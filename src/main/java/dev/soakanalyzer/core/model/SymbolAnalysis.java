@@ -2,12 +2,22 @@ package dev.soakanalyzer.core.model;
 
 import java.util.List;
 
-/** Result for one symbol: a cell per metric (catalog order) and the symbol's worst status. */
+/**
+ * Result for one symbol: a cell per metric (catalog order) and the symbol's worst status.
+ *
+ * @param files the input file of each window, parallel to the cells' {@code windows} (shared with
+ *     the series, never modified); empty when not known
+ */
 public record SymbolAnalysis(
-    String symbol, int windowCount, List<MetricCell> cells, Level verdict) {
+    String symbol, int windowCount, List<MetricCell> cells, Level verdict, String[] files) {
+
+  public SymbolAnalysis(String symbol, int windowCount, List<MetricCell> cells, Level verdict) {
+    this(symbol, windowCount, cells, verdict, new String[0]);
+  }
 
   public SymbolAnalysis {
     cells = List.copyOf(cells);
+    files = files == null ? new String[0] : files;
   }
 
   public MetricCell cell(String metricKey) {

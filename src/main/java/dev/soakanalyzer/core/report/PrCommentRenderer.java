@@ -188,6 +188,7 @@ public final class PrCommentRenderer {
     } else {
       artefacts.append("(see workflow artifacts above)\n");
     }
+    artefacts.append(HtmlReportRenderer.whereLine(o.artifacts(), o.outDir()));
 
     List<SymbolAnalysis> ranked = new ArrayList<>(a.symbols());
     ranked.sort(a.compared() ? ComparisonText.importance(a) : IMPORTANCE);

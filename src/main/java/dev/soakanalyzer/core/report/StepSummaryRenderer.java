@@ -193,7 +193,12 @@ public final class StepSummaryRenderer {
     items.add(
         Item.fixed(
             Section.ARTIFACTS,
-            "**Artifacts** in " + code(o.outDir()) + ": " + String.join(", ", names) + "\n"));
+            "**Artifacts** in "
+                + code(o.outDir())
+                + ": "
+                + String.join(", ", names)
+                + "\n"
+                + HtmlReportRenderer.whereLine(o.artifacts(), o.outDir())));
 
     return fit(items, o.maxBytes(), o.outDir());
   }
