@@ -1,11 +1,14 @@
 package dev.soakanalyzer.core.report;
 
 import dev.soakanalyzer.core.model.Analysis;
+import dev.soakanalyzer.core.model.CellComparison;
 import dev.soakanalyzer.core.model.ChangePoint;
+import dev.soakanalyzer.core.model.Comparison;
 import dev.soakanalyzer.core.model.Direction;
 import dev.soakanalyzer.core.model.Level;
 import dev.soakanalyzer.core.model.MetricCell;
 import dev.soakanalyzer.core.model.MetricDef;
+import dev.soakanalyzer.core.model.SampleStats;
 import dev.soakanalyzer.core.model.SkippedFile;
 import dev.soakanalyzer.core.model.SymbolAnalysis;
 import dev.soakanalyzer.core.model.Violation;
@@ -53,7 +56,7 @@ final class HtmlReportData {
     for (SymbolAnalysis s : a.symbols()) {
       sb.append(first ? "" : ",");
       first = false;
-      symbol(sb, s, Math.max(1, a.timeBuckets()), fileIds, files, dirIds, dirs);
+      symbol(sb, s, Math.max(1, a.timeBuckets()), a.comparison(), fileIds, files, dirIds, dirs);
       TextSink.flushIfLarge(sb, out);
     }
     sb.append("],\"dirs\":").append(dirs).append("],\"files\":").append(files).append("]}");
@@ -112,6 +115,7 @@ final class HtmlReportData {
       StringBuilder sb,
       SymbolAnalysis s,
       int timeBuckets,
+      Comparison comparison,
       Map<String, Integer> fileIds,
       StringBuilder files,
       Map<String, Integer> dirIds,
@@ -140,7 +144,10 @@ final class HtmlReportData {
     sb.append("],\"cells\":[");
     for (int c = 0; c < s.cells().size(); c++) {
       sb.append(c == 0 ? "" : ",");
-      cell(sb, s.cells().get(c), timeBuckets);
+      MetricCell cell = s.cells().get(c);
+      CellComparison cc =
+          comparison == null ? null : comparison.cell(s.symbol(), cell.metric().key());
+      cell(sb, cell, timeBuckets, cc);
     }
     sb.append("]}");
   }
@@ -165,7 +172,7 @@ final class HtmlReportData {
     files.append(']');
   }
 
-  private static void cell(StringBuilder sb, MetricCell c, int timeBuckets) {
+  private static void cell(StringBuilder sb, MetricCell c, int timeBuckets, CellComparison cc) {
     int decimals = c.metric().decimals();
     sb.append("{\"metric\":");
     HtmlJson.string(sb, c.metric().key());
@@ -194,8 +201,8 @@ final class HtmlReportData {
     worst(sb, c.worst(), decimals);
     trend(sb, c, timeBuckets);
     changePoints(sb, c, decimals);
-    // The baseline's level for this cell, once runs are compared with a baseline: {median, mean}.
-    sb.append(",\"baseline\":null}");
+    baseline(sb, cc, decimals);
+    sb.append('}');
   }
 
   private static void stat(StringBuilder sb, String name, double value, int decimals) {
@@ -291,19 +298,50 @@ final class HtmlReportData {
   }
 
   /**
-   * Every significant shift of level. Today the model keeps the most significant one; {@code
-   * window_range} (the windows where the shift may lie) stays null until the model has it.
+   * The baseline's level for this cell when runs were compared: {median, mean, change_pct, p_value,
+   * status}; null without a baseline or for a cell the baseline lacks.
+   */
+  private static void baseline(StringBuilder sb, CellComparison cc, int decimals) {
+    SampleStats b = cc == null ? null : cc.baseline();
+    if (b == null) {
+      sb.append(",\"baseline\":null");
+      return;
+    }
+    sb.append(",\"baseline\":{\"median\":");
+    HtmlJson.number(sb, b.median(), decimals + 2);
+    sb.append(",\"mean\":");
+    HtmlJson.number(sb, b.mean(), decimals + 2);
+    sb.append(",\"change_pct\":");
+    HtmlJson.number(sb, cc.changePct(), 1);
+    sb.append(",\"p_value\":");
+    HtmlJson.number(sb, cc.pValue());
+    sb.append(",\"status\":");
+    HtmlJson.string(sb, cc.status().name());
+    sb.append('}');
+  }
+
+  /**
+   * Every significant shift of level, in window order, each with the windows it is likely to be in
+   * ({@code window_range}, 90%).
    */
   private static void changePoints(StringBuilder sb, MetricCell c, int decimals) {
     sb.append(",\"change_points\":[");
-    ChangePoint cp = c.changePoint();
-    if (cp != null) {
-      sb.append("{\"window_index\":").append(cp.windowIndex());
+    List<ChangePoint> shifts =
+        c.changePoints().isEmpty() && c.changePoint() != null
+            ? List.of(c.changePoint())
+            : c.changePoints();
+    for (int i = 0; i < shifts.size(); i++) {
+      ChangePoint cp = shifts.get(i);
+      sb.append(i == 0 ? "{" : ",{").append("\"window_index\":").append(cp.windowIndex());
       stat(sb, "before", cp.before(), decimals);
       stat(sb, "after", cp.after(), decimals);
       sb.append(",\"p_value\":");
       HtmlJson.number(sb, cp.pValue());
-      sb.append(",\"window_range\":null}");
+      sb.append(",\"window_range\":{\"from\":")
+          .append(cp.windowLo())
+          .append(",\"to\":")
+          .append(cp.windowHi())
+          .append("}}");
     }
     sb.append(']');
   }
