@@ -28,11 +28,20 @@ public final class ComparisonText {
 
   /** {@code ▼20.8%*} after a compared value (the star when significant), or empty. */
   public static String mark(Analysis a, String symbol, String metricKey) {
+    return mark(a, symbol, metricKey, false);
+  }
+
+  /**
+   * As {@link #mark(Analysis, String, String)}; {@code significantOnly} marks only significant
+   * changes (the job summary, whose table also carries a sparkline per value, has no room for the
+   * rest within the page's column).
+   */
+  public static String mark(Analysis a, String symbol, String metricKey, boolean significantOnly) {
     if (!a.compared()) {
       return "";
     }
     CellComparison c = a.comparison().cell(symbol, metricKey);
-    if (c == null || Double.isNaN(c.changePct())) {
+    if (c == null || Double.isNaN(c.changePct()) || (significantOnly && !c.significant())) {
       return "";
     }
     String pct = String.format(Locale.ROOT, "%.1f", Math.abs(c.changePct()));
@@ -56,6 +65,13 @@ public final class ComparisonText {
    * saying there is none, or null when no comparison was asked for.
    */
   public static String baselineLine(Analysis a) {
+    return baselineLine(a, false);
+  }
+
+  /**
+   * As {@link #baselineLine(Analysis)}, its key saying when only significant changes are marked.
+   */
+  public static String baselineLine(Analysis a, boolean significantOnly) {
     Comparison c = a.comparison();
     if (c == null) {
       return null;
@@ -68,7 +84,9 @@ public final class ComparisonText {
         + Markdown.escapeCell(name(c))
         + ": "
         + counts(c)
-        + ". ▼/▲ is the change of the mean, * a significant one (p < 0.01).";
+        + (significantOnly
+            ? ". ▼/▲* is a significant change of the mean (p < 0.01)."
+            : ". ▼/▲ is the change of the mean, * a significant one (p < 0.01).");
   }
 
   /** {@code 1 regressed, 0 improved, 7 unchanged} (new, gone and untested only when any). */

@@ -81,7 +81,7 @@ public final class StepSummaryRenderer {
         .append(" (cells); ")
         .append(a.violations().size())
         .append(" violation events\n\n");
-    String baselineLine = ComparisonText.baselineLine(a);
+    String baselineLine = ComparisonText.baselineLine(a, true);
     if (baselineLine != null) {
       head.append(baselineLine).append("\n\n");
     }
@@ -258,7 +258,7 @@ public final class StepSummaryRenderer {
       }
       r.append(mark(c.status()))
           .append(number(c.last(), c.metric().decimals()))
-          .append(ComparisonText.mark(a, s.symbol(), c.metric().key()))
+          .append(ComparisonText.mark(a, s.symbol(), c.metric().key(), true))
           .append(' ')
           .append(SignalText.arrow(c))
           .append(' ')
