@@ -8,11 +8,18 @@
 #     expect it; Java reads its own lib/security/cacerts);
 #   - /etc/passwd, /etc/group and /etc/nsswitch.conf for root and nobody, and /tmp (the JVM's
 #     perf data).
-# No shell, no package manager, no coreutils. Usage: scripts/build-rootfs.sh RUNTIME_DIR ROOTFS_DIR
-# The runtime lands at the same absolute path inside ROOTFS_DIR: its AOT cache names the jar's path.
+# No shell, no package manager, no coreutils.
+#
+# Usage: scripts/build-rootfs.sh RUNTIME_DIR OUT_DIR
+# writes three trees, one image layer each, in the order of how often they change:
+#   OUT_DIR/os    the system files above                          (changes with the base image)
+#   OUT_DIR/jdk   the runtime without lib/app                     (changes with the JDK or modules)
+#   OUT_DIR/app   lib/app: the jar, its AOT cache, java.args      (changes with every commit)
+# Three layers are pulled and unpacked in parallel. The runtime keeps its absolute path (its AOT
+# cache names the jar's path) and its files' times (the cache checks the jar's).
 set -euo pipefail
-RUNTIME="${1:?usage: scripts/build-rootfs.sh RUNTIME_DIR ROOTFS_DIR}"
-ROOTFS="${2:?usage: scripts/build-rootfs.sh RUNTIME_DIR ROOTFS_DIR}"
+RUNTIME="${1:?usage: scripts/build-rootfs.sh RUNTIME_DIR OUT_DIR}"
+OUT="${2:?usage: scripts/build-rootfs.sh RUNTIME_DIR OUT_DIR}"
 RUNTIME="$(cd "$RUNTIME" && pwd)"
 die() {
   echo "error: $*" >&2
@@ -20,15 +27,16 @@ die() {
 }
 [ -x "$RUNTIME/bin/java" ] || die "$RUNTIME/bin/java not found: build the runtime first (scripts/build-runtime.sh)"
 command -v ldd >/dev/null 2>&1 || die "ldd not found (Debian: libc-bin)"
-rm -rf "$ROOTFS"
-mkdir -p "$ROOTFS"
+rm -rf "$OUT"
+mkdir -p "$OUT/os" "$OUT/jdk$(dirname "$RUNTIME")" "$OUT/app$RUNTIME/lib"
 
 # -L: the runtime's own links (legal notices, a cacerts that links to the system store) become
 # files, so nothing points outside the image. -p keeps the jar's time, which its AOT cache checks.
-mkdir -p "$ROOTFS$(dirname "$RUNTIME")"
-cp -pRL "$RUNTIME" "$ROOTFS$RUNTIME"
+cp -pRL "$RUNTIME" "$OUT/jdk$RUNTIME"
+mv "$OUT/jdk$RUNTIME/lib/app" "$OUT/app$RUNTIME/lib/app"
 # The bash launcher cannot run without bash; the entry point is bin/java @lib/app/java.args.
-rm -f "$ROOTFS$RUNTIME/bin/soak-analyzer"
+rm -f "$OUT/jdk$RUNTIME/bin/soak-analyzer" "$OUT/app$RUNTIME/lib/app/jvm.flags"
+ROOTFS="$OUT/os"
 
 # put PATH: the file PATH resolves to, copied to the same path in the root file system.
 put() {
@@ -73,4 +81,4 @@ printf '%s\n' 'root:x:0:0:root:/root:/sbin/nologin' 'nobody:x:65534:65534:nobody
   >"$ROOTFS/etc/passwd"
 printf '%s\n' 'root:x:0:' 'nogroup:x:65534:' >"$ROOTFS/etc/group"
 printf '%s\n' 'passwd: files' 'group: files' 'hosts: files dns' >"$ROOTFS/etc/nsswitch.conf"
-echo "[build-rootfs] $ROOTFS: $(du -sh "$ROOTFS" | cut -f1) ($(du -sh "$ROOTFS$RUNTIME" | cut -f1) runtime)"
+echo "[build-rootfs] $OUT: os $(du -sh "$OUT/os" | cut -f1), jdk $(du -sh "$OUT/jdk" | cut -f1), app $(du -sh "$OUT/app" | cut -f1)"

@@ -46,28 +46,21 @@ case "$AOT_SET" in all | action) ;; *) echo "error: --aot must be all or action 
 
 log() { echo "[build-runtime] $*"; }
 
-# 1. Modules. jdeps sees static references only: add the TLS/crypto providers (https to the
-#    GitHub API, rediss://) and the DNS provider, which are loaded as services. Two modules jdeps
-#    lists are left out, because only code paths this tool never takes reach them:
+# 1. Modules: those jdeps lists for the jar, less two that only code paths this tool never takes
+#    reach:
 #      java.desktop   java.beans in jackson's optional Java7SupportImpl (loaded reflectively, its
 #                     absence is expected), commons-lang3's circuit breakers and snakeyaml's bean
 #                     introspector (YAML is read through jackson's tree, never into beans); with it
 #                     come AWT, fonts and sound: 12 MB of classes and native libraries;
 #      java.compiler  an enum in errorprone's annotations, never read at run time.
+#    No service-only providers are added: TLS (https to the GitHub API, rediss://) and its elliptic
+#    curves are in java.base since JDK 22, host names resolve through the system's resolver, and
+#    every file is UTF-8 (jdk.charsets, 1.2 MB, and the JNDI DNS provider, 0.5 MB, were unused).
 #    The runtime test (scripts/test-runtime.sh) and the container test run the action without them.
 log "jdeps $JAR"
 MODULES="$("$JAVA_HOME/bin/jdeps" --multi-release 25 --ignore-missing-deps -q \
   --list-deps "$JAR" | sed -E 's|^ +||; s|/.*||' | grep -vxE 'java\.desktop|java\.compiler' | sort -u | paste -sd, -)"
-EXTRA="jdk.crypto.ec,jdk.naming.dns,jdk.charsets"
-MODULES="$MODULES,$EXTRA"
 log "modules: $MODULES"
-
-# Native symbol tables (5 MB of libjvm.so alone) only make a crash log more readable; objcopy strips
-# them where binutils is installed (the JDK images install it for this).
-STRIP_NATIVE=""
-if command -v objcopy >/dev/null 2>&1; then
-  STRIP_NATIVE="--strip-native-debug-symbols=objcopy=$(command -v objcopy)"
-fi
 
 rm -rf "$OUT"
 mkdir -p "$(dirname "$OUT")"
@@ -75,9 +68,13 @@ log "jlink -> $OUT"
 "$JAVA_HOME/bin/jlink" \
   --add-modules "$MODULES" \
   --strip-debug --no-man-pages --no-header-files \
-  $STRIP_NATIVE \
   --compress "${SOAK_JLINK_COMPRESS:-zip-6}" \
   --output "$OUT"
+# Native symbol tables (5 MB of libjvm.so) only make a crash log more readable; the exported
+# symbols stay. objcopy is there where binutils is (the JDK images install it).
+if command -v objcopy >/dev/null 2>&1; then
+  find "$OUT" -type f -name '*.so' -exec objcopy --strip-unneeded {} \;
+fi
 if "$OUT/bin/java" --list-modules | grep -qE '^java\.desktop@'; then
   echo "error: java.desktop ended up in the runtime (a module now requires it)" >&2
   exit 1
