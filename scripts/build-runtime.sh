@@ -46,12 +46,15 @@ case "$AOT_SET" in all | action) ;; *) echo "error: --aot must be all or action 
 
 log() { echo "[build-runtime] $*"; }
 
-# 1. Modules: those jdeps lists for the jar, less two that only code paths this tool never takes
-#    reach:
-#      java.desktop   java.beans in jackson's optional Java7SupportImpl (loaded reflectively, its
-#                     absence is expected), commons-lang3's circuit breakers and snakeyaml's bean
-#                     introspector (YAML is read through jackson's tree, never into beans); with it
-#                     come AWT, fonts and sound: 12 MB of classes and native libraries;
+# 1. Modules: those jdeps lists for the jar, less four that only optional code paths of libraries
+#    reach, each written to run without them (the module's absence is checked before use):
+#      java.desktop   java.beans in jackson's Java7SupportImpl (loaded reflectively), commons-lang3's
+#                     circuit breakers and snakeyaml's bean introspector (YAML is read through
+#                     jackson's tree, never into beans); with it come AWT, fonts and sound;
+#      java.sql       jackson's and gson's java.sql.Date/Timestamp adapters, used only for those
+#                     types, which no class here has;
+#      java.xml       jackson's javax.xml/DOM (de)serializers, looked up by class name (10.8 MB of
+#                     classes: a quarter of the modules image);
 #      java.compiler  an enum in errorprone's annotations, never read at run time.
 #    No service-only providers are added: TLS (https to the GitHub API, rediss://) and its elliptic
 #    curves are in java.base since JDK 22, host names resolve through the system's resolver, and
@@ -59,7 +62,7 @@ log() { echo "[build-runtime] $*"; }
 #    The runtime test (scripts/test-runtime.sh) and the container test run the action without them.
 log "jdeps $JAR"
 MODULES="$("$JAVA_HOME/bin/jdeps" --multi-release 25 --ignore-missing-deps -q \
-  --list-deps "$JAR" | sed -E 's|^ +||; s|/.*||' | grep -vxE 'java\.desktop|java\.compiler' | sort -u | paste -sd, -)"
+  --list-deps "$JAR" | sed -E 's|^ +||; s|/.*||' | grep -vxE 'java\.(desktop|sql|xml|compiler)' | sort -u | paste -sd, -)"
 log "modules: $MODULES"
 
 rm -rf "$OUT"
@@ -75,8 +78,8 @@ log "jlink -> $OUT"
 if command -v objcopy >/dev/null 2>&1; then
   find "$OUT" -type f -name '*.so' -exec objcopy --strip-unneeded {} \;
 fi
-if "$OUT/bin/java" --list-modules | grep -qE '^java\.desktop@'; then
-  echo "error: java.desktop ended up in the runtime (a module now requires it)" >&2
+if "$OUT/bin/java" --list-modules | grep -qE '^java\.(desktop|sql|xml)@'; then
+  echo "error: java.desktop, java.sql or java.xml ended up in the runtime (a module now requires it)" >&2
   exit 1
 fi
 
