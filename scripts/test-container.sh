@@ -36,11 +36,11 @@ fail() {
 }
 ms_since() { echo $((($(date +%s%N) - $1) / 1000000)); }
 
-scripts/container-images.sh build >/dev/null
-
 for tool in docker-registry curl jq; do
   command -v "$tool" >/dev/null 2>&1 || die "$tool not found: apt-get install -y docker-registry curl jq (or run scripts/test, which installs them)"
 done
+
+scripts/container-images.sh build >/dev/null
 
 # One name per checkout, so two clones on one machine never test each other's image. The tag is
 # the pom's version, as the release's is (the Dockerfile checks that the jar reports it).
