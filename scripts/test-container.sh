@@ -253,7 +253,9 @@ index_json="$(manifest "${REF##*@}")" || fail "the registry has no manifest for 
 platform_digest="$(jq -r --arg os "${PLATFORM%/*}" --arg arch "${PLATFORM#*/}" \
   '.manifests[]? | select(.platform.os == $os and .platform.architecture == $arch) | .digest' <<<"$index_json")"
 [ -n "$platform_digest" ] || fail "the pushed index lists no $PLATFORM image: $index_json"
-pushed_bytes="$(manifest "$platform_digest" | jq '[.layers[].size] | add')"
+platform_manifest="$(manifest "$platform_digest")"
+pushed_bytes="$(jq '[.layers[].size] | add' <<<"$platform_manifest")"
+pushed_layers="$(jq -r '[.layers[].size / 100000 | floor / 10 | tostring + " MB"] | join(", ")' <<<"$platform_manifest")"
 
 # cold_pull_and_run REF STEP: from an empty image store, pulls REF and runs the WARN step as the
 # runner does; prints "PULL_MS RUN_MS".
@@ -299,6 +301,6 @@ fi
 size=$(podman image inspect --format '{{.Size}}' "$IMAGE")
 echo "container test passed"
 echo "image: $IMAGE, $((size / 1000000)) MB as built, $((pushed_bytes / 1000000)) MB as pushed (gzip layers); release build ${build_ms} ms (layer cache: $([ "$build_ms" -lt 15000 ] && echo warm || echo rebuilt)), push ${push_ms} ms"
-echo "release rehearsal: pushed to a loopback registry; action.yml pinned to $PINNED"
+echo "release rehearsal: pushed to a loopback registry (layers: $pushed_layers); action.yml pinned to $PINNED"
 echo "pull-and-run from a cold store (WARN fixture, no PR comment): $cold_line$old_line"
 echo "container start-to-exit on fixtures/soak_warn (podman run, --network none, no PR comment): median ${offline_ms}"
