@@ -74,6 +74,9 @@ if ! have eclipse-temurin:25-jdk; then
   # A mirror's sid Release can be past its Valid-Until by this machine's clock.
   buildah run --network host "$c" -- sh -c 'apt-get -o Acquire::Check-Valid-Until=false update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openjdk-25-jdk-headless binutils ca-certificates && rm -rf /var/lib/apt/lists/* && mkdir -p /opt/java && ln -s /usr/lib/jvm/java-25-openjdk-arm64 /opt/java/openjdk' \
     >"$DIR/jdk.log" 2>&1 || die "JDK image failed (log: $DIR/jdk.log)"
+  # The host's Java trust store, as the amd64 stand-in has it (Maven Central may be reached
+  # through a proxy whose CA only the host trusts).
+  buildah copy "$c" "$(readlink -f "${SOAK_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}/lib/security/cacerts")" /etc/ssl/certs/java/cacerts >/dev/null
   buildah config --env JAVA_HOME=/opt/java/openjdk --env 'PATH=/opt/java/openjdk/bin:/usr/sbin:/usr/bin:/sbin:/bin' --env LANG=C.UTF-8 "$c"
   buildah commit -q --rm "$c" localhost/eclipse-temurin:25-jdk >/dev/null
 fi
