@@ -111,7 +111,7 @@ class ActionManifestTest {
   void theReleaseCommitPointsActionYmlAtExactlyItsOwnImage(@TempDir Path dir) throws Exception {
     Path copy = dir.resolve("action.yml");
     Files.copy(PROJECT.resolve("action.yml"), copy);
-    String ref = "ghcr.io/acme/soak-analyzer:v2.3.4";
+    String ref = "ghcr.io/acme/soak-analyzer:v2.3.4@sha256:" + "0123456789abcdef".repeat(4);
 
     assertThat(pinImage(ref, copy)).as("exit code").isZero();
 
@@ -120,18 +120,25 @@ class ActionManifestTest {
     JsonNode original = read("action.yml");
     assertThat(pinned.get("inputs")).isEqualTo(original.get("inputs"));
     assertThat(pinned.get("outputs")).isEqualTo(original.get("outputs"));
-    // A moving tag or a mixed-case name would not be the exact, pullable image of the release.
-    for (String bad : List.of("ghcr.io/acme/soak-analyzer:v2", "ghcr.io/Acme/soak:v2.3.4")) {
+    // A moving tag, a tag without its digest or a mixed-case name would not be the exact,
+    // pullable image of the release.
+    String digest = ref.substring(ref.indexOf('@'));
+    for (String bad :
+        List.of(
+            "ghcr.io/acme/soak-analyzer:v2" + digest,
+            "ghcr.io/acme/soak-analyzer:v2.3.4",
+            "ghcr.io/Acme/soak:v2.3.4" + digest)) {
       assertThat(pinImage(bad, copy)).as("exit code for %s", bad).isEqualTo(2);
     }
 
     String release = Files.readString(PROJECT.resolve(".github/workflows/release.yml"));
     assertThat(release)
         .contains("run: scripts/test")
-        .contains("scripts/release-pin-image.sh \"$image:$tag\"")
+        .contains("scripts/release-pin-image.sh \"$REF\"")
         .contains("image=\"ghcr.io/${GITHUB_REPOSITORY,,}\"")
-        .contains("${{ steps.release.outputs.image }}:${{ steps.release.outputs.tag }}")
-        .contains("platforms: linux/amd64,linux/arm64");
+        .contains("scripts/release-image.sh build")
+        .contains("scripts/release-image.sh push")
+        .contains("--platforms linux/amd64,linux/arm64");
   }
 
   private static int pinImage(String ref, Path file) throws Exception {

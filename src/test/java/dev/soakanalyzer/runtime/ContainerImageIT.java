@@ -11,12 +11,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Builds the repository's Dockerfile, unchanged, with podman, and runs the image as GitHub runs a
- * container action (scripts/test-container.sh: workspace at /github/workspace, hyphenated INPUT_*
- * variables, event payload, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, a fake GitHub API on
- * loopback; --network none except for the PR comment). Base images are local stand-ins
- * (scripts/container-images.sh), so no registry is needed. Without podman it fails saying what to
- * install.
+ * Builds the repository's Dockerfile, unchanged, with the release's own build step
+ * (scripts/release-image.sh, podman), and runs the image as GitHub runs a container action
+ * (scripts/test-container.sh: workspace at /github/workspace, hyphenated INPUT_* variables,
+ * action.yml's runs.args, event payload, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, a fake GitHub
+ * API on loopback; --network none except for the PR comment). Then rehearses the release: pushes
+ * the image to a docker-registry on loopback with the release's push step, pins a copy of
+ * action.yml by tag and digest, pulls that reference into an empty image store and runs it. Base
+ * images are local stand-ins (scripts/container-images.sh), so no outside registry is needed.
+ * Without podman or the registry it fails saying what to install.
  */
 class ContainerImageIT {
   private static final Path ROOT = CliRunner.projectDir();
@@ -38,14 +41,15 @@ class ContainerImageIT {
     }
     String output = read(log);
     Files.deleteIfExists(log);
-    System.out.println(output); // image size and start-to-exit time, for the build log
+    // image size as built and pushed, start-to-exit and cold pull-and-run times, for the build log
+    System.out.println(output);
     assertThat(p.exitValue())
         .as(
-            "scripts/test-container.sh (needs podman, buildah, runc and debootstrap: scripts/test"
-                + " installs them) printed:%n%s",
+            "scripts/test-container.sh (needs podman, buildah, runc, debootstrap,"
+                + " docker-registry, curl and jq: scripts/test installs them) printed:%n%s",
             output)
         .isZero();
-    assertThat(output).contains("container test passed");
+    assertThat(output).contains("container test passed").contains("MB as pushed");
   }
 
   private static String read(Path log) throws java.io.IOException {
