@@ -45,8 +45,9 @@ public final class RunCommand implements Callable<Integer> {
       Environment: REDIS_URL, ENV, EXCHANGE, ALERT_POLICY, ALERT_MIN_SEVERITY,
       TELEGRAM_BOT_TOKEN, TELEGRAM_CHAT_ID, TELEGRAM_API_URL, SLACK_WEBHOOK_URL.
 
-      Exit codes: 0 done or stopped (SIGTERM), 1 CRIT with --exit-on-crit or the
-      lock held, 2 usage error or a bounded run whose last analysis failed.""";
+      Exit codes: 0 done or stopped (SIGTERM), 1 CRIT with --exit-on-crit, a
+      regression with --exit-on-regression or the lock held, 2 usage error or a
+      bounded run whose last analysis failed.""";
 
   static final String DEFAULT_LOCK = "/tmp/soak_continuous.lock";
 

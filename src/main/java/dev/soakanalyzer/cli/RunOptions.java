@@ -49,6 +49,12 @@ final class RunOptions {
       Specs.flag(
           "After a CRIT cycle (exported and alerted), exit 1 (default: false).", "--exit-on-crit");
 
+  private final OptionSpec exitOnRegression =
+      Specs.flag(
+          "After a cycle in which a cell REGRESSED against the baseline (exported and alerted),"
+              + " exit 1 (default: false).",
+          "--exit-on-regression");
+
   private final RedisOptions redis = new RedisOptions();
 
   private final OptionSpec lockFile =
@@ -118,6 +124,7 @@ final class RunOptions {
     analysis.addTo(spec);
     baseline.addTo(spec);
     spec.addOption(intervalMin).addOption(maxIterations).addOption(exitOnCrit);
+    spec.addOption(exitOnRegression);
     redis.addTo(spec);
     spec.addOption(lockFile);
     alerts.addTo(spec);
@@ -206,6 +213,7 @@ final class RunOptions {
         intervalMin,
         maxIterations,
         Specs.on(exitOnCrit),
+        Specs.on(exitOnRegression),
         channels,
         policy,
         debounce,

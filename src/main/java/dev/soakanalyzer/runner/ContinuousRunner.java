@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * The loop around {@link RunnerCycle}: lock refresh, lease, cycle, {@code --exit-on-crit}, wait.
- * The caller holds the lock and releases it (also on SIGTERM).
+ * The loop around {@link RunnerCycle}: lock refresh, lease, cycle, {@code --exit-on-crit} and
+ * {@code --exit-on-regression}, wait. The caller holds the lock and releases it (also on SIGTERM).
  */
 record ContinuousRunner(
     RunnerConfig config,
@@ -44,6 +44,10 @@ record ContinuousRunner(
       if (config.exitOnCrit() && last.verdict().filter(v -> v == Level.CRIT).isPresent()) {
         console.info("Exit on CRIT (--exit-on-crit)");
         return ExitCode.CRIT;
+      }
+      if (config.exitOnRegression() && last.regressed()) {
+        console.info("Exit on regression (--exit-on-regression)");
+        return ExitCode.REGRESSION;
       }
       boolean more = config.maxIterations() == 0 || i < config.maxIterations();
       if (more && !stop.isStopped()) {

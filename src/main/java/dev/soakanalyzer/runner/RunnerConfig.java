@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param redis empty when Redis is disabled (local state only)
  * @param channels requested alert channels, each once
  * @param maxIterations 0 = run until stopped
+ * @param exitOnRegression exit 1 after a cycle in which a cell REGRESSED against the baseline
  * @param stateDir the {@code --state-dir} root; this runner's files are in {@link
  *     #stateDirectory()} below it
  * @param metricsPort empty = no /metrics endpoint
@@ -39,6 +40,7 @@ public record RunnerConfig(
     long intervalMin,
     int maxIterations,
     boolean exitOnCrit,
+    boolean exitOnRegression,
     List<AlertChannel> channels,
     AlertPolicy alertPolicy,
     long debounceMin,
@@ -174,6 +176,7 @@ public record RunnerConfig(
     private List<AlertChannel> channels = List.of();
     private int redisDownMax = 3;
     private boolean dryRun;
+    private boolean exitOnRegression;
     private Optional<Integer> metricsPort = Optional.empty();
 
     private Builder(String env, String exchange, Path work) {
@@ -212,6 +215,11 @@ public record RunnerConfig(
       return this;
     }
 
+    public Builder exitOnRegression() {
+      this.exitOnRegression = true;
+      return this;
+    }
+
     public Builder metricsPort(int port) {
       this.metricsPort = Optional.of(port);
       return this;
@@ -231,6 +239,7 @@ public record RunnerConfig(
           intervalMin,
           maxIterations,
           false,
+          exitOnRegression,
           channels,
           AlertPolicy.parse("", dev.soakanalyzer.core.model.Level.CRIT),
           180,

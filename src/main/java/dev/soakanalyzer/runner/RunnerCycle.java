@@ -36,8 +36,8 @@ import java.util.function.LongSupplier;
  */
 final class RunnerCycle {
 
-  /** What one cycle ended with; {@code verdict} is empty when the analysis failed. */
-  record Outcome(String label, Optional<Level> verdict) {}
+  /** What one cycle ended with; no verdict = the analysis failed; regressed = a cell REGRESSED. */
+  record Outcome(String label, Optional<Level> verdict, boolean regressed) {}
 
   private final RunnerConfig config;
   private final Clock clock;
@@ -104,7 +104,7 @@ final class RunnerCycle {
           "CONTINUOUS_METRICS verdict=FAIL windows=0 symbols=0 crit=0 warn=0 ok=0 duration_ms="
               + ms);
       metrics.cycle("fail", Duration.ofMillis(ms));
-      return new Outcome("FAIL", Optional.empty());
+      return new Outcome("FAIL", Optional.empty(), false);
     }
     Analysis a = result.analysis();
     metrics.verdict(a.verdict());
@@ -128,7 +128,7 @@ final class RunnerCycle {
     console.info(
         "CONTINUOUS_METRICS verdict=" + label + " " + LogLines.counts(a) + " duration_ms=" + ms);
     metrics.cycle(label.toLowerCase(Locale.ROOT), Duration.ofMillis(ms));
-    return new Outcome(label, Optional.of(a.verdict()));
+    return new Outcome(label, Optional.of(a.verdict()), a.regressions() > 0);
   }
 
   /** Returns true when the summary was unchanged and the export skipped. */
