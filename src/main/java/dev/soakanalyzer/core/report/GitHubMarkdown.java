@@ -1,6 +1,7 @@
 package dev.soakanalyzer.core.report;
 
 import dev.soakanalyzer.core.model.Analysis;
+import dev.soakanalyzer.core.model.CellComparison;
 import dev.soakanalyzer.core.model.CellStatus;
 import dev.soakanalyzer.core.model.Level;
 import dev.soakanalyzer.core.model.MetricCell;
@@ -161,9 +162,16 @@ final class GitHubMarkdown {
     return Numbers.format(v, decimals);
   }
 
-  /** Title line, Mermaid chart and key of one violated cell. */
-  static String chartBlock(FailedCells.FailedCell f) {
+  /**
+   * Title line, Mermaid chart and key of one violated cell; with a baseline that has the cell, its
+   * median is the chart's reference line.
+   */
+  static String chartBlock(FailedCells.FailedCell f, Analysis a) {
     MetricCell c = f.cell();
+    CellComparison compared =
+        a.comparison() == null ? null : a.comparison().cell(f.symbol(), c.metric().key());
+    double baseline =
+        compared == null || compared.baseline() == null ? Double.NaN : compared.baseline().median();
     String title = f.symbol() + " · " + c.metric().key();
     return "**"
         + cell(f.symbol(), 64)
@@ -184,7 +192,8 @@ final class GitHubMarkdown {
             c.threshold().crit(),
             c.metric().decimals(),
             MermaidChart.DEFAULT_MAX_POINTS,
-            c.changePoint() == null ? 0 : c.changePoint().windowIndex())
+            c.changePoint() == null ? 0 : c.changePoint().windowIndex(),
+            baseline)
         + "\n";
   }
 }

@@ -10,7 +10,9 @@ import java.util.Locale;
  * contiguous chunks and each chunk keeps its worst value (lowest for low-is-bad, highest for
  * high-is-bad), so no violation disappears; the x-axis labels are the real window indices (of the
  * worst window of each chunk). A level shift is marked on the x-axis: the point holding its first
- * window is labelled {@code ▼window}.
+ * window is labelled {@code ▼window}. With a baseline, the baseline's median is a flat grey line:
+ * {@code xychart-beta} has no dashed series (a line plot is a path with colour and width only, in
+ * Mermaid 10 and 11), so the reference line differs from the bounds by colour and the key names it.
  */
 public final class MermaidChart {
 
@@ -19,6 +21,9 @@ public final class MermaidChart {
 
   /** Data, WARN and CRIT line colours (GitHub's blue, amber and red). */
   static final String PALETTE = "#0969DA, #BF8700, #CF222E";
+
+  /** The palette with the baseline's reference line after the bounds (GitHub's muted grey). */
+  static final String PALETTE_WITH_BASELINE = PALETTE + ", #8C959F";
 
   private MermaidChart() {}
 
@@ -67,13 +72,48 @@ public final class MermaidChart {
       int decimals,
       int maxPoints,
       int markerWindow) {
+    return render(
+        title,
+        axisLabel,
+        windows,
+        values,
+        direction,
+        warn,
+        crit,
+        decimals,
+        maxPoints,
+        markerWindow,
+        Double.NaN);
+  }
+
+  /**
+   * As above, with the baseline's level ({@code baseline}, its median; NaN for none) as a flat grey
+   * reference line, named in the key.
+   */
+  public static String render(
+      String title,
+      String axisLabel,
+      int[] windows,
+      double[] values,
+      Direction direction,
+      double warn,
+      double crit,
+      int decimals,
+      int maxPoints,
+      int markerWindow,
+      double baseline) {
     Points p = worstPerChunk(windows, values, direction, Math.max(2, maxPoints));
     if (p.values().length == 0) {
       return "";
     }
     double[] drawn = p.values();
+    boolean reference = Double.isFinite(baseline);
     double lo = Math.min(min(drawn), Math.min(warn, crit));
     double hi = Math.max(max(drawn), Math.max(warn, crit));
+    if (reference) {
+      lo = Math.min(lo, baseline);
+      hi = Math.max(hi, baseline);
+    }
     double pad = (hi - lo) * 0.1;
     if (pad == 0) {
       pad = Math.abs(hi) * 0.1 + 1;
@@ -82,7 +122,7 @@ public final class MermaidChart {
     StringBuilder b = new StringBuilder(320 + drawn.length * 40);
     b.append("```mermaid\n---\nconfig:\n  xyChart:\n    xAxis:\n      labelFontSize: 11\n");
     b.append("  themeVariables:\n    xyChart:\n      plotColorPalette: \"")
-        .append(PALETTE)
+        .append(reference ? PALETTE_WITH_BASELINE : PALETTE)
         .append("\"\n---\nxychart-beta\n");
     b.append("  title \"").append(plain(title)).append("\"\n");
     int marker = markerWindow > 0 ? chunkHolding(p, markerWindow) : -1;
@@ -108,14 +148,23 @@ public final class MermaidChart {
     b.append("  line ").append(series(line)).append('\n');
     b.append("  line ").append(flat(warn, n)).append('\n');
     b.append("  line ").append(flat(crit, n)).append('\n');
+    if (reference) {
+      b.append("  line ").append(flat(baseline, n)).append('\n');
+    }
     b.append("```\n\n");
-    b.append(key(p, axisLabel, direction, warn, crit, decimals)).append('\n');
+    b.append(key(p, axisLabel, direction, warn, crit, decimals, baseline)).append('\n');
     return b.toString();
   }
 
-  /** The one-line key under a chart. */
+  /** The one-line key under a chart; {@code baseline} NaN = no reference line. */
   static String key(
-      Points p, String metric, Direction direction, double warn, double crit, int decimals) {
+      Points p,
+      String metric,
+      Direction direction,
+      double warn,
+      double crit,
+      int decimals,
+      double baseline) {
     String side = direction == Direction.LOW_IS_BAD ? "&lt;" : "&gt;";
     StringBuilder k = new StringBuilder("<sub>🟦 ");
     k.append(Markdown.escapeCell(metric, 40));
@@ -133,10 +182,11 @@ public final class MermaidChart {
         .append(" · 🟥 CRIT ")
         .append(side)
         .append(' ')
-        .append(Numbers.bound(crit, decimals))
-        .append(" · windows ")
-        .append(p.first())
-        .append(p.first() == p.last() ? "" : "–" + p.last());
+        .append(Numbers.bound(crit, decimals));
+    if (Double.isFinite(baseline)) {
+      k.append(" · baseline (grey) median ").append(Numbers.format(baseline, decimals));
+    }
+    k.append(" · windows ").append(p.first()).append(p.first() == p.last() ? "" : "–" + p.last());
     if (p.missing() > 0) {
       k.append(", ").append(p.missing()).append(" without a value");
     }

@@ -205,7 +205,7 @@ public final class PrCommentRenderer {
       if (charts.size() >= MAX_CHARTS) {
         break;
       }
-      String chart = chartBlock(f);
+      String chart = chartBlock(f, a);
       if (chartUsed + chart.length() <= chartBudget) {
         charts.add(chart);
         chartUsed += chart.length();

@@ -149,7 +149,7 @@ public final class StepSummaryRenderer {
     List<String> charts = new ArrayList<>();
     for (FailedCells.FailedCell f : failed) {
       if (charts.size() < MAX_CHARTS) {
-        charts.add(chartBlock(f));
+        charts.add(chartBlock(f, a));
       }
     }
     if (!charts.isEmpty()) {

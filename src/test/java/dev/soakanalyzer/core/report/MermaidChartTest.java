@@ -147,4 +147,43 @@ class MermaidChartTest {
                 24))
         .isEmpty();
   }
+
+  @Test
+  void aBaselineIsAFlatGreyFourthLineInsideTheAxisAndNamedInTheKey() {
+    // Baseline median 3.09 lies above every value and bound: the y-axis must reach it.
+    String chart =
+        MermaidChart.render(
+            "BTCUSDT · edge_bps",
+            "edge_bps",
+            new int[] {7, 8, 9},
+            new double[] {2.6, 2.4, 1.9},
+            Direction.LOW_IS_BAD,
+            2.5,
+            2.0,
+            2,
+            24,
+            0,
+            3.09);
+
+    assertThat(chart)
+        .contains("plotColorPalette: \"#0969DA, #BF8700, #CF222E, #8C959F\"")
+        .contains("  y-axis \"edge_bps\" 1.781 --> 3.209\n")
+        .contains("  line [2, 2, 2]\n  line [3.09, 3.09, 3.09]\n```\n")
+        .contains("🟥 CRIT &lt; 2.00 · baseline (grey) median 3.09 · windows 7–9");
+    String without =
+        MermaidChart.render(
+            "x",
+            "edge_bps",
+            new int[] {7, 8, 9},
+            new double[] {2.6, 2.4, 1.9},
+            Direction.LOW_IS_BAD,
+            2.5,
+            2.0,
+            2,
+            24,
+            0,
+            Double.NaN);
+    assertThat(without).doesNotContain("baseline").contains("#CF222E\"");
+    assertThat(without.lines().filter(l -> l.startsWith("  line ["))).hasSize(3);
+  }
 }
