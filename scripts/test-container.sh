@@ -137,7 +137,9 @@ run() {
   echo "$rc"
 }
 # output NAME KEY: one output of step NAME (heredoc form KEY<<DELIM).
-output() { awk -v n="$2" '$0 ~ "^"n"<<" {getline; print; exit}' "$WORK/file_commands/set_output_$1"; }
+# The last value of an output, as the runner keeps it (comment-url is written twice: empty before
+# the comment, so a cancelled step still has its outputs, then the comment's URL).
+output() { awk -v n="$2" '$0 ~ "^"n"<<" {getline; v=$0} END {print v}' "$WORK/file_commands/set_output_$1"; }
 expect_rc() {
   [ "$2" = "$3" ] || {
     cat "$WORK/$1.log" >&2

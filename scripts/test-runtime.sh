@@ -48,7 +48,8 @@ run() {
 }
 
 # output FILE NAME: the value of one heredoc output.
-output() { awk -v n="$2" '$0 ~ "^"n"<<" {d=substr($0, length(n)+3); getline; print; exit}' "$1"; }
+# The last value of an output, as the runner keeps it (comment-url is written twice).
+output() { awk -v n="$2" '$0 ~ "^"n"<<" {getline; v=$0} END {print v}' "$1"; }
 
 start=$(date +%s%N)
 rc=$(run warn "INPUT_ITER-GLOB=fixtures/soak_warn/ITER_SUMMARY_*.json")
