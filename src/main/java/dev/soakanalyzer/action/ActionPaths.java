@@ -1,9 +1,12 @@
 package dev.soakanalyzer.action;
 
+import dev.soakanalyzer.app.Console;
 import dev.soakanalyzer.github.ActionContext;
 import dev.soakanalyzer.ingest.AllowedRoots;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,6 +48,17 @@ record ActionPaths(Path workspace, Optional<Path> runnerTemp) {
     return runnerTemp
         .map(t -> AllowedRoots.of(LABEL, workspace, t))
         .orElseGet(() -> AllowedRoots.of(LABEL, workspace));
+  }
+
+  /**
+   * Who gets what a root process wrote: the workspace's owner under the workspace, RUNNER_TEMP's
+   * under RUNNER_TEMP (the runner empties it after the job, and cannot inside root's directories).
+   */
+  List<WorkspaceOwnership> owners(Console console) {
+    List<WorkspaceOwnership> owners = new ArrayList<>();
+    owners.add(new WorkspaceOwnership(workspace, console));
+    runnerTemp.ifPresent(t -> owners.add(new WorkspaceOwnership(t, console)));
+    return owners;
   }
 
   /**

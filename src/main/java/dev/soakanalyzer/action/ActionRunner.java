@@ -148,7 +148,7 @@ public final class ActionRunner {
     // again once known; the runner keeps a name's last value.
     writeOutputs(a, outcome, paths.outDir(settings.outDirLabel()), "");
     // Before the comment, so a cancelled job leaves nothing of root's in the workspace either.
-    WorkspaceOwnership owner = new WorkspaceOwnership(request.workDir(), console);
+    List<WorkspaceOwnership> owners = paths.owners(console);
     List<Path> written =
         List.of(
             request.workDir().resolve(request.options().outDir()),
@@ -156,7 +156,7 @@ public final class ActionRunner {
                 .workDir()
                 .resolve("artifacts/state")
                 .resolve(CommentScope.from(context).identity().directoryName()));
-    owner.handOver(written);
+    owners.forEach(o -> o.handOver(written));
     String commentUrl = settings.comment() ? comment(a, settings, pr, artifacts) : "";
     if (!commentUrl.isEmpty()) {
       writeOutput("comment-url", commentUrl);
@@ -167,7 +167,7 @@ public final class ActionRunner {
           request.workDir().resolve(request.options().outDir()), settings.redis(), console);
       commands.endGroup();
     }
-    owner.handOver(written); // the Redis export's status file, written since
+    owners.forEach(o -> o.handOver(written)); // the Redis export's status file, written since
     if (!summaryPath.isEmpty()) {
       console.debug("step summary appended to " + summaryPath);
     }

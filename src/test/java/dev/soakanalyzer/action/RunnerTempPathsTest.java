@@ -7,6 +7,7 @@ import dev.soakanalyzer.github.SimulatedRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -175,5 +176,36 @@ class RunnerTempPathsTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.err()).contains("leads outside the workspace and RUNNER_TEMP; no comparison");
     assertThat(outputs()).containsEntry("regressions", "");
+  }
+
+  @Test
+  void asRootAnOutDirUnderRunnerTempIsHandedToRunnerTempsOwner() throws Exception {
+    Path probe = Files.createTempFile("uid-probe", "");
+    int self = (Integer) Files.getAttribute(probe, "unix:uid");
+    Files.delete(probe);
+    assertThat(self)
+        .as(
+            "this test checks what a root container does: run the suite as root (uid 0), e.g. in"
+                + " the build container or with sudo")
+        .isZero();
+    Files.setAttribute(runnerTemp, "unix:uid", 1234);
+    Files.setAttribute(runnerTemp, "unix:gid", 2345);
+    env.put("INPUT_OUT-DIR", runnerTemp.resolve("soak/reports").toString());
+
+    CliRunner.Result r = action();
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    try (Stream<Path> all = Files.walk(runnerTemp.resolve("soak"))) {
+      List<Path> written = all.toList();
+      assertThat(written).hasSizeGreaterThan(3);
+      for (Path p : written) {
+        assertThat((Integer) Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS))
+            .as(p.toString())
+            .isEqualTo(1234);
+        assertThat((Integer) Files.getAttribute(p, "unix:gid", LinkOption.NOFOLLOW_LINKS))
+            .as(p.toString())
+            .isEqualTo(2345);
+      }
+    }
   }
 }
