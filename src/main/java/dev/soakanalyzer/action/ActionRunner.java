@@ -114,8 +114,10 @@ public final class ActionRunner {
 
   /** Runs the action and returns its exit code. */
   public ExitCode run(AnalysisRequest request, ActionSettings settings) throws IOException {
-    // Committed symlinks must not make the action read or write outside the checkout.
-    request = request.confinedTo(request.workDir());
+    // Committed symlinks must not make the action read or write outside the checkout (or the
+    // runner's temp directory, which the runner mounts for absolute inputs under it).
+    ActionPaths paths = ActionPaths.of(context, request.workDir());
+    request = request.confinedTo(paths.roots());
     AnalysisOutcome outcome;
     commands.group("soak-analyzer: analyse " + request.iterGlob());
     try {
@@ -144,9 +146,9 @@ public final class ActionRunner {
     // Outputs before the comment: a job cancelled while the API hangs (SIGINT, then SIGTERM a few
     // seconds later) still leaves its verdict to `if: always()` steps. comment-url is written
     // again once known; the runner keeps a name's last value.
-    writeOutputs(a, outcome, settings, "");
+    writeOutputs(a, outcome, paths.outDir(settings.outDirLabel()), "");
     // Before the comment, so a cancelled job leaves nothing of root's in the workspace either.
-    WorkspaceOwnership owner = new WorkspaceOwnership(request.workDir(), console);
+    List<WorkspaceOwnership> owners = paths.owners(console);
     List<Path> written =
         List.of(
             request.workDir().resolve(request.options().outDir()),
@@ -154,7 +156,7 @@ public final class ActionRunner {
                 .workDir()
                 .resolve("artifacts/state")
                 .resolve(CommentScope.from(context).identity().directoryName()));
-    owner.handOver(written);
+    owners.forEach(o -> o.handOver(written));
     String commentUrl = settings.comment() ? comment(a, settings, pr, artifacts) : "";
     if (!commentUrl.isEmpty()) {
       writeOutput("comment-url", commentUrl);
@@ -165,7 +167,7 @@ public final class ActionRunner {
           request.workDir().resolve(request.options().outDir()), settings.redis(), console);
       commands.endGroup();
     }
-    owner.handOver(written); // the Redis export's status file, written since
+    owners.forEach(o -> o.handOver(written)); // the Redis export's status file, written since
     if (!summaryPath.isEmpty()) {
       console.debug("step summary appended to " + summaryPath);
     }
@@ -357,7 +359,7 @@ public final class ActionRunner {
   }
 
   private void writeOutputs(
-      Analysis a, AnalysisOutcome outcome, ActionSettings settings, String commentUrl) {
+      Analysis a, AnalysisOutcome outcome, ActionPaths.Output outDir, String commentUrl) {
     Optional<Path> path = context.outputPath();
     if (path.isEmpty()) {
       console.info("GITHUB_OUTPUT is not set: no step outputs");
@@ -369,8 +371,9 @@ public final class ActionRunner {
     outputs.put("warn-count", Integer.toString(a.counts().warn()));
     outputs.put("ok-count", Integer.toString(a.counts().ok()));
     outputs.put("windows", Integer.toString(a.windows()));
-    outputs.put("summary-path", reportPath(outcome, settings, ReportFiles.SUMMARY));
-    outputs.put("report-path", reportPath(outcome, settings, ReportFiles.ANALYSIS));
+    outputs.put("summary-path", reportPath(outcome, outDir, ReportFiles.SUMMARY));
+    outputs.put("report-path", reportPath(outcome, outDir, ReportFiles.ANALYSIS));
+    outputs.put("path-root", outDir.root().output);
     outputs.put("comment-url", commentUrl);
     // Empty without a usable baseline, so a workflow can tell "none" from "0 regressions".
     outputs.put("regressions", a.compared() ? Long.toString(a.regressions()) : "");
@@ -395,13 +398,10 @@ public final class ActionRunner {
             });
   }
 
-  /** Workspace-relative, so later steps (outside the container) can open it. */
-  private static String reportPath(AnalysisOutcome outcome, ActionSettings settings, String name) {
-    if (!outcome.written().containsKey(name)) {
-      return "";
-    }
-    String dir = settings.outDirLabel().replace('\\', '/').replaceAll("/+$", "");
-    return dir.isEmpty() ? name : dir + "/" + name;
+  /** Relative to its root (path-root), so later steps (outside the container) can open it. */
+  private static String reportPath(
+      AnalysisOutcome outcome, ActionPaths.Output outDir, String name) {
+    return outcome.written().containsKey(name) ? ActionPaths.file(outDir, name) : "";
   }
 
   private static String decodePercent(String s) {

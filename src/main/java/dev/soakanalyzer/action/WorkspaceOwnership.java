@@ -16,7 +16,8 @@ import java.util.List;
  * checkout belongs to the runner's user: reports and state left owned by root make the next {@code
  * actions/checkout} fail to clean the workspace. Only when the process runs as root (uid 0) and the
  * workspace belongs to someone else; only paths below the roots the action writes, and only those
- * owned by root (never a user's own file); symbolic links are never followed.
+ * owned by root (never a user's own file); symbolic links are never followed. The same is done for
+ * an out-dir under {@code RUNNER_TEMP}, with that directory as the base.
  */
 final class WorkspaceOwnership {
   private final Path workspace;

@@ -136,11 +136,20 @@ public record AnalysisJob(Clock clock, Console console) {
     return write(analysis, workDir, options, java.util.Optional.empty(), null);
   }
 
-  /** As above; with a root, an out-dir whose real path leaves it is refused. */
+  /** As above; with roots, an out-dir whose real path leaves them is refused. */
   public static Map<String, Path> write(
-      Analysis analysis, Path workDir, ReportOptions options, java.util.Optional<Path> root)
+      Analysis analysis,
+      Path workDir,
+      ReportOptions options,
+      java.util.Optional<dev.soakanalyzer.ingest.AllowedRoots> root)
       throws IOException {
     return write(analysis, workDir, options, root, null);
+  }
+
+  private static java.nio.file.FileSystemException outside(
+      ReportOptions options, dev.soakanalyzer.ingest.AllowedRoots roots) {
+    return new java.nio.file.FileSystemException(
+        options.outDir().toString(), null, "leads outside " + roots.label());
   }
 
   /** As above; with a memo, VIOLATIONS.json re-renders only the events that changed. */
@@ -148,7 +157,7 @@ public record AnalysisJob(Clock clock, Console console) {
       Analysis analysis,
       Path workDir,
       ReportOptions options,
-      java.util.Optional<Path> root,
+      java.util.Optional<dev.soakanalyzer.ingest.AllowedRoots> root,
       ViolationsJson.Memo memo)
       throws IOException {
     // Streamed straight to temp files (megabytes for thousands of symbols), then renamed as a set.
@@ -175,10 +184,13 @@ public record AnalysisJob(Clock clock, Console console) {
           w -> new HtmlReportRenderer(options.lang()).render(analysis, AtomicFiles.sink(w)));
     }
     Path outDir = workDir.resolve(options.outDir());
+    // Checked before creating (nothing is made outside) and after (a link may point out).
+    if (root.isPresent() && !root.get().mayCreate(outDir)) {
+      throw outside(options, root.get());
+    }
     Files.createDirectories(outDir);
-    if (root.isPresent() && !outDir.toRealPath().startsWith(root.get().toRealPath())) {
-      throw new java.nio.file.FileSystemException(
-          options.outDir().toString(), null, "leads outside the workspace (a symlink)");
+    if (root.isPresent() && !root.get().contains(outDir.toRealPath())) {
+      throw outside(options, root.get());
     }
     Map<String, Path> written = new LinkedHashMap<>();
     try (FileChannel lockFile =

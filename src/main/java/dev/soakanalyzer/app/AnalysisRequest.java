@@ -1,14 +1,15 @@
 package dev.soakanalyzer.app;
 
 import dev.soakanalyzer.core.model.AnalysisSettings;
+import dev.soakanalyzer.ingest.AllowedRoots;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * One analysis to run: the glob (relative to {@code workDir}), the settings and the reports.
  *
- * @param confinedTo when present (the action's workspace), a match whose real path lies outside it
- *     is skipped, and the out-dir must resolve inside it
+ * @param confinedTo when present (the action's workspace and RUNNER_TEMP), a match whose real path
+ *     lies outside them is skipped, and the out-dir must resolve inside them
  * @param comparison the baseline to compare with, and the run's ref/sha/run id
  */
 public record AnalysisRequest(
@@ -16,7 +17,7 @@ public record AnalysisRequest(
     String iterGlob,
     AnalysisSettings settings,
     ReportOptions options,
-    Optional<Path> confinedTo,
+    Optional<AllowedRoots> confinedTo,
     ComparisonOptions comparison) {
 
   public AnalysisRequest {
@@ -28,7 +29,7 @@ public record AnalysisRequest(
       String iterGlob,
       AnalysisSettings settings,
       ReportOptions options,
-      Optional<Path> confinedTo) {
+      Optional<AllowedRoots> confinedTo) {
     this(workDir, iterGlob, settings, options, confinedTo, ComparisonOptions.NONE);
   }
 
@@ -37,9 +38,10 @@ public record AnalysisRequest(
     this(workDir, iterGlob, settings, options, Optional.empty());
   }
 
-  /** The same request, reading and writing only inside {@code root}. */
-  public AnalysisRequest confinedTo(Path root) {
-    return new AnalysisRequest(workDir, iterGlob, settings, options, Optional.of(root), comparison);
+  /** The same request, reading and writing only inside {@code roots}. */
+  public AnalysisRequest confinedTo(AllowedRoots roots) {
+    return new AnalysisRequest(
+        workDir, iterGlob, settings, options, Optional.of(roots), comparison);
   }
 
   /** The same request, compared with a baseline as {@code c} says. */

@@ -5,6 +5,7 @@ import dev.soakanalyzer.core.analysis.BaselineComparator;
 import dev.soakanalyzer.core.model.AnalysisSettings;
 import dev.soakanalyzer.core.model.Baseline;
 import dev.soakanalyzer.core.model.SoakData;
+import dev.soakanalyzer.ingest.AllowedRoots;
 import dev.soakanalyzer.ingest.Ingestor;
 import dev.soakanalyzer.json.BaselineJson;
 import java.io.IOException;
@@ -23,10 +24,14 @@ public record BaselineLoader(Console console) {
 
   /**
    * @param workDir relative paths and globs resolve against it
-   * @param confinedTo when present, files outside it are not read (the action's workspace)
+   * @param confinedTo when present, files outside it are not read (the action's workspace and
+   *     RUNNER_TEMP)
    */
   public Optional<Baseline> load(
-      BaselineSpec spec, Path workDir, AnalysisSettings settings, Optional<Path> confinedTo) {
+      BaselineSpec spec,
+      Path workDir,
+      AnalysisSettings settings,
+      Optional<AllowedRoots> confinedTo) {
     if (spec instanceof BaselineSpec.SummaryFile f) {
       return summary(workDir.resolve(f.path()), f.path().toString(), confinedTo);
     }
@@ -66,7 +71,7 @@ public record BaselineLoader(Console console) {
     }
   }
 
-  private Optional<Baseline> summary(Path path, String shown, Optional<Path> confinedTo) {
+  private Optional<Baseline> summary(Path path, String shown, Optional<AllowedRoots> confinedTo) {
     Path file = Files.isDirectory(path) ? path.resolve(ReportFiles.SUMMARY) : path;
     if (Files.isDirectory(path)) {
       shown = shown.endsWith("/") ? shown + ReportFiles.SUMMARY : shown + "/" + ReportFiles.SUMMARY;
@@ -76,8 +81,9 @@ public record BaselineLoader(Console console) {
       return Optional.empty();
     }
     try {
-      if (confinedTo.isPresent() && !file.toRealPath().startsWith(confinedTo.get().toRealPath())) {
-        console.warn("baseline " + shown + " leads outside the workspace; no comparison");
+      if (confinedTo.isPresent() && !confinedTo.get().contains(file.toRealPath())) {
+        console.warn(
+            "baseline " + shown + " leads outside " + confinedTo.get().label() + "; no comparison");
         return Optional.empty();
       }
       String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -93,7 +99,7 @@ public record BaselineLoader(Console console) {
   }
 
   private Optional<Baseline> windows(
-      String glob, Path workDir, AnalysisSettings settings, Optional<Path> confinedTo) {
+      String glob, Path workDir, AnalysisSettings settings, Optional<AllowedRoots> confinedTo) {
     SoakData data =
         new Ingestor(settings, w -> console.warn("baseline: " + w))
             .ingest(workDir, glob, confinedTo);

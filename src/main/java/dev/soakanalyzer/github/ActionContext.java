@@ -50,6 +50,11 @@ public record ActionContext(Map<String, String> env) {
     return path("GITHUB_STEP_SUMMARY");
   }
 
+  /** {@code RUNNER_TEMP}: in the container, the runner's mount {@code /github/runner_temp}. */
+  public Optional<Path> runnerTemp() {
+    return path("RUNNER_TEMP");
+  }
+
   public Optional<Path> outputPath() {
     return path("GITHUB_OUTPUT");
   }

@@ -85,6 +85,23 @@ final class DeadlineConnector implements GitHubConnector {
     }
   }
 
+  /**
+   * A comment create would be sent a second time (the library retries after a rate limit or a
+   * dropped connection): the first may have been created, so the caller lists again instead.
+   */
+  static final class CreateNotRepeated extends IOException {
+    CreateNotRepeated() {
+      super("a comment create is not sent twice");
+    }
+  }
+
+  private boolean createSent;
+
+  /** Allows one comment create more; each create attempt of the publisher arms it once. */
+  void armCreate() {
+    createSent = false;
+  }
+
   /** Nanoseconds left of the whole step. */
   long remainingNanos() {
     return stepDeadline - nanoTime.getAsLong();
@@ -100,6 +117,12 @@ final class DeadlineConnector implements GitHubConnector {
       if (++pages > maxPages) {
         throw new TooManyPages("more than " + maxPages + " pages of comments");
       }
+    }
+    if ("POST".equals(request.method()) && request.url().getPath().endsWith("/comments")) {
+      if (createSent) {
+        throw new CreateNotRepeated();
+      }
+      createSent = true;
     }
     long left = remainingNanos();
     if (left <= 0) {

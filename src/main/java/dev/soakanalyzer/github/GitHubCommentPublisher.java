@@ -135,24 +135,31 @@ public final class GitHubCommentPublisher implements CommentPublisher {
       step = "reading " + target.repository() + "#" + target.number();
       GHRepository repo = gh.getRepository(target.repository());
       GHIssue issue = repo.getIssue(target.number());
-      step = "listing comments of #" + target.number();
-      GHIssueComment mine = null;
-      for (GHIssueComment c : issue.listComments().withPageSize(PAGE_SIZE)) {
-        String text = c.getBody();
-        if (login.equalsIgnoreCase(author(c)) && text != null && text.contains(target.marker())) {
-          mine = c;
-          break;
+      // A create that failed may still have happened: each retry lists again first, so a
+      // rate-limited or dropped create never becomes a duplicate comment.
+      for (int attempt = 0; ; attempt++) {
+        step = "listing comments of #" + target.number();
+        GHIssueComment mine = find(issue, login, target.marker());
+        if (mine != null && attempt > 0) {
+          return new CommentResult(Outcome.CREATED, url(mine), "");
+        }
+        String newBody = body.render(Optional.ofNullable(mine).map(GHIssueComment::getBody));
+        if (mine != null) {
+          step = "updating comment " + mine.getId();
+          mine.update(newBody);
+          return new CommentResult(Outcome.UPDATED, url(mine), "");
+        }
+        step = "creating a comment on #" + target.number();
+        connector.armCreate();
+        try {
+          GHIssueComment created = issue.comment(newBody);
+          return new CommentResult(Outcome.CREATED, url(created), "");
+        } catch (IOException e) {
+          if (!notRepeated(e) || attempt >= maxRetries) {
+            throw e;
+          }
         }
       }
-      String newBody = body.render(Optional.ofNullable(mine).map(GHIssueComment::getBody));
-      if (mine != null) {
-        step = "updating comment " + mine.getId();
-        mine.update(newBody);
-        return new CommentResult(Outcome.UPDATED, url(mine), "");
-      }
-      step = "creating a comment on #" + target.number();
-      GHIssueComment created = issue.comment(newBody);
-      return new CommentResult(Outcome.CREATED, url(created), "");
     } catch (HttpException e) {
       if (e.getResponseCode() < 0) { // no HTTP answer at all: the library wraps the cause
         return CommentResult.skipped("GitHub API failed while " + step + ": " + inWords(e));
@@ -164,6 +171,26 @@ public final class GitHubCommentPublisher implements CommentPublisher {
     } catch (IOException | RuntimeException e) {
       return CommentResult.skipped("GitHub API failed while " + step + ": " + inWords(e));
     }
+  }
+
+  private static GHIssueComment find(GHIssue issue, String login, String marker)
+      throws IOException {
+    for (GHIssueComment c : issue.listComments().withPageSize(PAGE_SIZE)) {
+      String text = c.getBody();
+      if (login.equalsIgnoreCase(author(c)) && text != null && text.contains(marker)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private static boolean notRepeated(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof DeadlineConnector.CreateNotRepeated) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The comment's author; a deleted account ({@code "user": null}) is nobody. */

@@ -47,7 +47,7 @@ final class FileReader {
 
   /** As above; with a root, a file whose real path lies outside it is skipped unread. */
   static void readAll(
-      List<Path> files, IterFileParser parser, Sink sink, java.util.Optional<Path> root) {
+      List<Path> files, IterFileParser parser, Sink sink, java.util.Optional<AllowedRoots> root) {
     readAll(files, parser, sink, root, null);
   }
 
@@ -59,7 +59,7 @@ final class FileReader {
       List<Path> files,
       IterFileParser parser,
       Sink sink,
-      java.util.Optional<Path> root,
+      java.util.Optional<AllowedRoots> root,
       ParsedFileCache cache) {
     readAll(files, null, parser, sink, root, cache);
   }
@@ -73,15 +73,9 @@ final class FileReader {
       List<java.nio.file.attribute.BasicFileAttributes> attributes,
       IterFileParser parser,
       Sink sink,
-      java.util.Optional<Path> root,
+      java.util.Optional<AllowedRoots> root,
       ParsedFileCache cache) {
-    Path realRoot;
-    try {
-      realRoot = root.isPresent() ? root.get().toRealPath() : null;
-    } catch (IOException e) {
-      realRoot = root.get().toAbsolutePath().normalize();
-    }
-    Path confine = realRoot;
+    AllowedRoots confine = root.orElse(null);
     if (files.size() < PARALLEL_THRESHOLD) {
       for (int i = 0; i < files.size(); i++) {
         sink.accept(i, readAndParse(parser, files.get(i), attrsOf(attributes, i), confine, cache));
@@ -134,8 +128,8 @@ final class FileReader {
     return readAndParse(parser, file, null);
   }
 
-  static ParsedFile readAndParse(IterFileParser parser, Path file, Path realRoot) {
-    return readAndParse(parser, file, realRoot, null);
+  static ParsedFile readAndParse(IterFileParser parser, Path file, AllowedRoots roots) {
+    return readAndParse(parser, file, roots, null);
   }
 
   /**
@@ -144,8 +138,8 @@ final class FileReader {
    * time, never the other way round.
    */
   static ParsedFile readAndParse(
-      IterFileParser parser, Path file, Path realRoot, ParsedFileCache cache) {
-    return readAndParse(parser, file, null, realRoot, cache);
+      IterFileParser parser, Path file, AllowedRoots roots, ParsedFileCache cache) {
+    return readAndParse(parser, file, null, roots, cache);
   }
 
   private static java.nio.file.attribute.BasicFileAttributes attrsOf(
@@ -158,13 +152,13 @@ final class FileReader {
       IterFileParser parser,
       Path file,
       java.nio.file.attribute.BasicFileAttributes walked,
-      Path realRoot,
+      AllowedRoots roots,
       ParsedFileCache cache) {
     // The confinement check runs every time: a symlink may have been re-pointed since.
-    if (realRoot != null) {
+    if (roots != null) {
       try {
-        if (!file.toRealPath().startsWith(realRoot)) {
-          return new ParsedFile.Skipped("outside the workspace");
+        if (!roots.contains(file.toRealPath())) {
+          return new ParsedFile.Skipped("outside " + roots.label());
         }
       } catch (IOException | SecurityException e) {
         return new ParsedFile.Skipped("cannot read: the path cannot be resolved");

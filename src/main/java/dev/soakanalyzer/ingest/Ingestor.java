@@ -50,9 +50,9 @@ public final class Ingestor {
 
   /**
    * Reads every file matched by {@code glob}; a match whose real path (symlinks resolved) lies
-   * outside {@code root} is skipped.
+   * outside every one of {@code root}'s roots is skipped.
    */
-  public SoakData ingest(Path workDir, String glob, java.util.Optional<Path> root) {
+  public SoakData ingest(Path workDir, String glob, java.util.Optional<AllowedRoots> root) {
     return ingest(workDir, GlobResolver.match(workDir, glob), root);
   }
 
@@ -61,7 +61,7 @@ public final class Ingestor {
   }
 
   private SoakData ingest(
-      Path workDir, GlobResolver.Matches matches, java.util.Optional<Path> root) {
+      Path workDir, GlobResolver.Matches matches, java.util.Optional<AllowedRoots> root) {
     List<Path> files = matches.files();
     IterFileParser parser =
         new IterFileParser(

@@ -76,6 +76,7 @@ class ActionManifestTest {
           "windows",
           "summary-path",
           "report-path",
+          "path-root",
           "comment-url",
           "regressions",
           "baseline-ref");

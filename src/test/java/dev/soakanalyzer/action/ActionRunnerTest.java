@@ -127,6 +127,7 @@ class ActionRunnerTest {
             Map.entry("windows", "24"),
             Map.entry("summary-path", "reports/analysis/SOAK_SUMMARY.json"),
             Map.entry("report-path", "reports/analysis/POST_SOAK_ANALYSIS.md"),
+            Map.entry("path-root", "workspace"),
             Map.entry("comment-url", "https://github.com/acme/mm-bot/pull/7#issuecomment-1000"),
             // no baseline input: both empty
             Map.entry("regressions", ""),
