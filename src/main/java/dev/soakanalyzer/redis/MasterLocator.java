@@ -46,6 +46,7 @@ final class MasterLocator {
 
   private Node askSentinels(Function<Node, Jedis> dial) {
     List<String> problems = new ArrayList<>();
+    Failures failures = new Failures();
     for (Node sentinel : url.nodes()) {
       try (Jedis j = dial.apply(sentinel)) {
         List<String> addr = j.sentinelGetMasterAddrByName(url.master());
@@ -56,10 +57,12 @@ final class MasterLocator {
         return new Node(addr.get(0), Integer.parseInt(addr.get(1)));
       } catch (JedisConnectionException | JedisDataException | NumberFormatException e) {
         problems.add(sentinel + ": " + e.getMessage());
+        failures.add(e);
       }
     }
     throw new JedisConnectionException(
-        "no sentinel named the master " + url.master() + " (" + String.join("; ", problems) + ")");
+        "no sentinel named the master " + url.master() + " (" + String.join("; ", problems) + ")",
+        failures.cause());
   }
 
   /**
@@ -72,6 +75,7 @@ final class MasterLocator {
    */
   private Node askCluster(int slot, Function<Node, Jedis> dial) {
     List<String> problems = new ArrayList<>();
+    Failures failures = new Failures();
     Node best = null;
     long bestEpoch = -1;
     for (Node seed : url.nodes()) {
@@ -92,6 +96,7 @@ final class MasterLocator {
         }
       } catch (JedisConnectionException | JedisDataException | NumberFormatException e) {
         problems.add(seed + ": " + e.getMessage());
+        failures.add(e);
       }
     }
     if (best == null) {
@@ -102,9 +107,44 @@ final class MasterLocator {
               + (problems.isEmpty()
                   ? "slot not served (CLUSTERDOWN?)"
                   : String.join("; ", problems))
-              + ")");
+              + ")",
+          failures.cause());
     }
     return best;
+  }
+
+  /**
+   * The failures of the nodes asked, kept as the cause of "no node named the master": without it a
+   * TLS handshake the sentinels or seeds refused (an untrusted CA) lost its SSLException and was
+   * classified as Redis unavailable (a skipped export, exit 0) instead of a TLS error (exit 1). A
+   * TLS failure wins over a refused connection, which says less.
+   */
+  private static final class Failures {
+    private RuntimeException first;
+    private RuntimeException tls;
+
+    void add(RuntimeException e) {
+      if (first == null) {
+        first = e;
+      }
+      if (tls == null && isTls(e)) {
+        tls = e;
+      }
+    }
+
+    RuntimeException cause() {
+      return tls != null ? tls : first;
+    }
+
+    private static boolean isTls(Throwable e) {
+      for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+        if (t instanceof javax.net.ssl.SSLException
+            || t instanceof java.security.cert.CertificateException) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   private static boolean servesSlot(String[] f, int slot) {

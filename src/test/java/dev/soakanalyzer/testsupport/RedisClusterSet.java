@@ -25,32 +25,62 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  */
 public final class RedisClusterSet implements AutoCloseable {
   private final List<RedisProcess> nodes = new ArrayList<>();
+  private final boolean tls;
 
-  private RedisClusterSet() {}
+  private RedisClusterSet(boolean tls) {
+    this.tls = tls;
+  }
 
   public static RedisClusterSet start() {
-    RedisClusterSet c = new RedisClusterSet();
+    return start(1, false);
+  }
+
+  /**
+   * Three masters, no replicas, speaking TLS only: clients, the cluster bus ({@code tls-cluster
+   * yes}) and replication; the nodes announce their TLS ports. {@link #url()} is {@code
+   * rediss-cluster://}, clients trust {@link #caFile()}.
+   */
+  public static RedisClusterSet startTls() {
+    return start(0, true);
+  }
+
+  private static RedisClusterSet start(int replicas, boolean tls) {
+    RedisClusterSet c = new RedisClusterSet(tls);
     try {
-      for (int i = 0; i < 6; i++) {
+      for (int i = 0; i < 3 * (1 + replicas); i++) {
         int port = RedisProcess.freePort(true);
-        c.nodes.add(
-            RedisProcess.start(
-                port,
+        List<String> config =
+            new ArrayList<>(
                 List.of(
                     "cluster-enabled yes",
                     "cluster-config-file nodes-" + port + ".conf",
                     "cluster-node-timeout 1000",
                     // a replica takes over however long its link was down
-                    "cluster-replica-validity-factor 0"),
-                false));
+                    "cluster-replica-validity-factor 0"));
+        if (tls) {
+          config.add("tls-cluster yes"); // the bus speaks TLS, nodes announce their TLS port
+        }
+        c.nodes.add(RedisProcess.start(port, config, false, tls));
       }
-      List<String> cmd =
-          new ArrayList<>(List.of(RedisProcess.binary("redis-cli"), "--cluster", "create"));
+      List<String> cmd = new ArrayList<>(List.of(RedisProcess.binary("redis-cli")));
+      if (tls) {
+        cmd.addAll(List.of("--tls", "--cacert", TestCertificates.shared().caCert().toString()));
+      }
+      cmd.addAll(List.of("--cluster", "create"));
       c.nodes.forEach(n -> cmd.add("127.0.0.1:" + n.port()));
-      cmd.addAll(List.of("--cluster-replicas", "1", "--cluster-yes"));
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      cmd.addAll(List.of("--cluster-replicas", Integer.toString(replicas), "--cluster-yes"));
+      // Output to a file, so a create that never joins (e.g. a bus that refuses the nodes) is
+      // cut after 60 s rather than blocking on its output.
+      java.nio.file.Path log = java.nio.file.Files.createTempFile("soak-cluster-create", ".log");
+      Process p =
+          new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      boolean done = p.waitFor(60, TimeUnit.SECONDS);
+      if (!done) {
+        p.destroyForcibly();
+      }
+      String out = java.nio.file.Files.readString(log, StandardCharsets.UTF_8);
+      java.nio.file.Files.deleteIfExists(log);
+      if (!done || p.exitValue() != 0) {
         fail("redis-cli --cluster create failed:\n" + out);
       }
       RedisProcess.await(
@@ -72,11 +102,19 @@ public final class RedisClusterSet implements AutoCloseable {
   }
 
   public String url() {
-    StringBuilder s = new StringBuilder("redis-cluster://");
+    StringBuilder s = new StringBuilder(tls ? "rediss-cluster://" : "redis-cluster://");
     for (int i = 0; i < nodes.size(); i++) {
       s.append(i == 0 ? "" : ",").append("127.0.0.1:").append(nodes.get(i).port());
     }
     return s.toString();
+  }
+
+  /** The CA that signed the TLS cluster's certificates (for {@code --redis-ca-file}). */
+  public java.nio.file.Path caFile() {
+    if (!tls) {
+      throw new IllegalStateException("a plain cluster has no CA; use startTls()");
+    }
+    return TestCertificates.shared().caCert();
   }
 
   /** The node serving {@code key}'s slot as master now (asked of a live node). */

@@ -23,13 +23,15 @@ public final class RedisProcess implements AutoCloseable {
   private final int port;
   private final Path dir;
   private final List<String> args;
+  private final boolean tls;
   private Process process;
   private boolean closed;
 
-  private RedisProcess(int port, Path dir, List<String> args) {
+  private RedisProcess(int port, Path dir, List<String> args, boolean tls) {
     this.port = port;
     this.dir = dir;
     this.args = args;
+    this.tls = tls;
   }
 
   /**
@@ -37,10 +39,30 @@ public final class RedisProcess implements AutoCloseable {
    * dir} are added), optionally as a sentinel, and waits until it answers PING.
    */
   public static RedisProcess start(int port, List<String> config, boolean sentinel) {
+    return start(port, config, sentinel, false);
+  }
+
+  /**
+   * As {@link #start(int, List, boolean)}; with {@code tls} the server listens for TLS only on
+   * {@code port} (certificates from {@link TestCertificates#shared()}, clients not asked for one)
+   * and dials its master and the sentinels' masters over TLS ({@code tls-replication yes}).
+   */
+  public static RedisProcess start(int port, List<String> config, boolean sentinel, boolean tls) {
     try {
       Path dir = Files.createTempDirectory("soak-test-redis-ha-" + port);
       List<String> lines = new ArrayList<>();
-      lines.add("port " + port);
+      if (tls) {
+        TestCertificates certs = TestCertificates.shared();
+        lines.add("port 0");
+        lines.add("tls-port " + port);
+        lines.add("tls-cert-file " + certs.serverCert());
+        lines.add("tls-key-file " + certs.serverKey());
+        lines.add("tls-ca-cert-file " + certs.caCert());
+        lines.add("tls-auth-clients no");
+        lines.add("tls-replication yes");
+      } else {
+        lines.add("port " + port);
+      }
       lines.add("bind 127.0.0.1");
       lines.add("dir " + dir);
       lines.add("daemonize no");
@@ -55,7 +77,7 @@ public final class RedisProcess implements AutoCloseable {
       if (sentinel) {
         cmd.add("--sentinel");
       }
-      RedisProcess p = new RedisProcess(port, dir, cmd);
+      RedisProcess p = new RedisProcess(port, dir, cmd, tls);
       p.launch();
       return p;
     } catch (IOException e) {
@@ -80,7 +102,7 @@ public final class RedisProcess implements AutoCloseable {
     await(
         Duration.ofSeconds(20),
         () -> {
-          try (Jedis j = new Jedis("127.0.0.1", port, 500)) {
+          try (Jedis j = client(port, tls, 500)) {
             return "PONG".equals(j.ping());
           } catch (RuntimeException e) {
             return false;
@@ -94,7 +116,25 @@ public final class RedisProcess implements AutoCloseable {
   }
 
   public Jedis client() {
-    return new Jedis("127.0.0.1", port, 2000);
+    return client(port, tls, 2000);
+  }
+
+  public boolean tls() {
+    return tls;
+  }
+
+  /** A client of a loopback server, over TLS (trusting the test CA) when {@code tls}. */
+  public static Jedis client(int port, boolean tls, int timeoutMillis) {
+    if (!tls) {
+      return new Jedis("127.0.0.1", port, timeoutMillis);
+    }
+    return new Jedis(
+        new redis.clients.jedis.HostAndPort("127.0.0.1", port),
+        redis.clients.jedis.DefaultJedisClientConfig.builder()
+            .timeoutMillis(timeoutMillis)
+            .ssl(true)
+            .sslSocketFactory(TestCertificates.shared().socketFactory())
+            .build());
   }
 
   public boolean alive() {

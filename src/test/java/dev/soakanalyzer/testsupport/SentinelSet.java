@@ -22,19 +22,36 @@ public final class SentinelSet implements AutoCloseable {
 
   private final List<RedisProcess> servers = new ArrayList<>();
   private final List<RedisProcess> sentinels = new ArrayList<>();
+  private final boolean tls;
 
-  private SentinelSet() {}
+  private SentinelSet(boolean tls) {
+    this.tls = tls;
+  }
 
   public static SentinelSet start() {
-    SentinelSet set = new SentinelSet();
+    return start(false);
+  }
+
+  /**
+   * The same set speaking TLS only: every server and sentinel has a TLS port and no plain one, the
+   * replica and the sentinels dial the master over TLS ({@code tls-replication yes}); {@link
+   * #url()} is {@code rediss-sentinel://}, clients trust {@link #caFile()}.
+   */
+  public static SentinelSet startTls() {
+    return start(true);
+  }
+
+  private static SentinelSet start(boolean tls) {
+    SentinelSet set = new SentinelSet(tls);
     try {
-      RedisProcess master = RedisProcess.start(RedisProcess.freePort(false), List.of(), false);
+      RedisProcess master = RedisProcess.start(RedisProcess.freePort(false), List.of(), false, tls);
       set.servers.add(master);
       RedisProcess replica =
           RedisProcess.start(
               RedisProcess.freePort(false),
               List.of("replicaof 127.0.0.1 " + master.port(), "replica-priority 100"),
-              false);
+              false,
+              tls);
       set.servers.add(replica);
       RedisProcess.await(
           Duration.ofSeconds(20),
@@ -49,7 +66,8 @@ public final class SentinelSet implements AutoCloseable {
                     "sentinel down-after-milliseconds " + MASTER + " 1000",
                     "sentinel failover-timeout " + MASTER + " 4000",
                     "sentinel parallel-syncs " + MASTER + " 1"),
-                true));
+                true,
+                tls));
       }
       RedisProcess.await(
           Duration.ofSeconds(20),
@@ -75,7 +93,7 @@ public final class SentinelSet implements AutoCloseable {
   }
 
   public String url(String user, String password) {
-    StringBuilder s = new StringBuilder("redis-sentinel://");
+    StringBuilder s = new StringBuilder(tls ? "rediss-sentinel://" : "redis-sentinel://");
     if (password != null) {
       s.append(user == null ? "" : user).append(':').append(password).append('@');
     }
@@ -83,6 +101,14 @@ public final class SentinelSet implements AutoCloseable {
       s.append(i == 0 ? "" : ",").append("127.0.0.1:").append(sentinels.get(i).port());
     }
     return s.append('/').append(MASTER).append("/0").toString();
+  }
+
+  /** The CA that signed the TLS set's certificates (for {@code --redis-ca-file}). */
+  public java.nio.file.Path caFile() {
+    if (!tls) {
+      throw new IllegalStateException("a plain Sentinel set has no CA; use startTls()");
+    }
+    return TestCertificates.shared().caCert();
   }
 
   /**
@@ -174,7 +200,7 @@ public final class SentinelSet implements AutoCloseable {
             if (now == oldPort) {
               return false;
             }
-            try (Jedis j = new Jedis("127.0.0.1", now, 500)) {
+            try (Jedis j = RedisProcess.client(now, tls, 500)) {
               return RedisProcess.role(j).equals("master");
             }
           } catch (RuntimeException e) {

@@ -32,17 +32,39 @@ public record TestCertificates(Path dir, Path caCert, Path serverCert, Path serv
     return shared;
   }
 
+  /** TLS client sockets that trust this CA only (for test-side clients of a TLS server). */
+  public javax.net.ssl.SSLSocketFactory socketFactory() {
+    try (java.io.InputStream in = Files.newInputStream(caCert)) {
+      java.security.KeyStore trust =
+          java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+      trust.load(null, null);
+      trust.setCertificateEntry(
+          "ca", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+      javax.net.ssl.TrustManagerFactory tmf =
+          javax.net.ssl.TrustManagerFactory.getInstance(
+              javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(trust);
+      javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+      context.init(null, tmf.getTrustManagers(), null);
+      return context.getSocketFactory();
+    } catch (IOException | java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("cannot load the test CA " + caCert + ": " + e, e);
+    }
+  }
+
   /** A fresh CA + server certificate in {@code dir}. */
   public static TestCertificates generate(Path dir) {
     try {
       Files.createDirectories(dir);
       Path ext = dir.resolve("server-ext.cnf");
+      // clientAuth too: cluster nodes present this certificate to each other on the TLS bus,
+      // which always asks the dialling node for one.
       Files.writeString(
           ext,
           "subjectAltName=DNS:localhost,IP:127.0.0.1\n"
               + "basicConstraints=CA:FALSE\n"
               + "keyUsage=digitalSignature,keyEncipherment\n"
-              + "extendedKeyUsage=serverAuth\n");
+              + "extendedKeyUsage=serverAuth,clientAuth\n");
       openssl(
           dir,
           "req",
