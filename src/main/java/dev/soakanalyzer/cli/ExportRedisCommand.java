@@ -29,9 +29,9 @@ import picocli.CommandLine.Model.OptionSpec;
  *
  * <p>Exit codes: 0 exported, or skipped because Redis is unreachable ({@code warn: redis
  * unavailable, skip export}); 2 a bad flag or a malformed/missing input file (nothing is written to
- * Redis); 1 any other Redis failure (authentication refused, a key of the wrong type, TLS, server
- * error), reported with its real reason. Every attempt that reaches Redis updates {@code
- * <state-dir>/last_export_status.json}.
+ * Redis), and 2 too for any other Redis failure (authentication refused, a key of the wrong type,
+ * TLS, server error), reported with its real reason: exit 1 is kept for the gates. Every attempt
+ * that reaches Redis updates {@code <state-dir>/last_export_status.json}.
  */
 public final class ExportRedisCommand implements Callable<Integer> {
   /** The one line of the top-level command list. */
