@@ -115,6 +115,7 @@ class ClusterFailoverTest {
   void killedMasterMidExportIsFollowedToItsReplica() {
     String env = env();
     String slotKey = new RedisKeys(env, "bybit").onCluster().summary();
+    cluster.awaitReplicaInSync(slotKey);
     List<FailoverScenario.Timing> t =
         FailoverScenario.run(
             cluster.url(),
@@ -146,6 +147,7 @@ class ClusterFailoverTest {
   void clusterFailoverMidExportCompletesOnTheNewMaster() throws Exception {
     String env = env();
     String slotKey = new RedisKeys(env, "bybit").onCluster().summary();
+    cluster.awaitReplicaInSync(slotKey);
     RedisConnectionSettings settings = RedisConnectionSettings.of(cluster.url());
     try (RedisStateStore store =
             new RedisStateStore(settings, new RedisKeys(env, "bybit"), Duration.ofSeconds(20));

@@ -139,6 +139,39 @@ public final class RedisClusterSet implements AutoCloseable {
     throw new IllegalStateException("no live node knows slot " + slot);
   }
 
+  /**
+   * Waits until {@code key}'s master has a replica online and caught up. A failover test starts
+   * from a healthy pair: a replica still resyncing (the node an earlier test killed and restarted)
+   * would be promoted without what the master had, which Redis's asynchronous replication allows
+   * and no client can prevent.
+   */
+  public void awaitReplicaInSync(String key) {
+    RedisProcess.await(
+        java.time.Duration.ofSeconds(30),
+        () -> {
+          try (Jedis j = masterOf(key).client()) {
+            String info = j.info("replication");
+            long offset = -1;
+            long best = -1;
+            for (String line : info.split("\r?\n")) {
+              if (line.startsWith("master_repl_offset:")) {
+                offset = Long.parseLong(line.substring("master_repl_offset:".length()).trim());
+              } else if (line.startsWith("slave") && line.contains("state=online")) {
+                for (String part : line.substring(line.indexOf(':') + 1).split(",")) {
+                  if (part.startsWith("offset=")) {
+                    best = Math.max(best, Long.parseLong(part.substring("offset=".length())));
+                  }
+                }
+              }
+            }
+            return offset >= 0 && best >= offset;
+          } catch (RuntimeException e) {
+            return false;
+          }
+        },
+        "a replica of " + key + "'s master online and in sync");
+  }
+
   /** A client of {@code key}'s master, for checking what was written. */
   public Jedis clientFor(String key) {
     return masterOf(key).client();
