@@ -114,7 +114,7 @@ public final class CompareBenchmark {
   /**
    * The benchmark's AR(1) noise ({@link SignalBenchmark#ar1}) rescaled to marginal sd {@code sd}.
    */
-  private static void ar1(SplittableRandom r, double phi, double sd, double[] y) {
+  static void ar1(SplittableRandom r, double phi, double sd, double[] y) {
     SignalBenchmark.ar1(r, phi, y, y.length, 0.0);
     if (sd != SD) {
       for (int i = 0; i < y.length; i++) {
@@ -147,7 +147,7 @@ public final class CompareBenchmark {
     return Beta.regularizedBeta(df / (df + t * t), df / 2.0, 0.5);
   }
 
-  private static SplittableRandom random(long seed, int na, int nb, double phi, int experiment) {
+  static SplittableRandom random(long seed, int na, int nb, double phi, int experiment) {
     long mixed = seed;
     mixed = mixed * 1_000_003L + na;
     mixed = mixed * 1_000_003L + nb;

@@ -5,6 +5,7 @@ import static dev.soakanalyzer.cli.Specs.option;
 import dev.soakanalyzer.app.ExitCode;
 import dev.soakanalyzer.app.UsageException;
 import dev.soakanalyzer.bench.CompareBenchmark;
+import dev.soakanalyzer.bench.CompareCeilings;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -31,7 +32,24 @@ public final class BenchCompareCommand implements Callable<Integer> {
 
   static final double[] POWER_PHIS = {0.0, 0.5};
 
+  /** Pairs of runs (n current, phi current, n baseline, phi baseline) with different phi. */
+  static final double[][] MIXED = {
+    {24, 0.8, 1000, 0},
+    {48, 0.8, 1000, 0},
+    {48, 0.5, 1000, 0},
+    {200, 0.8, 1000, 0},
+    {48, 0.8, 48, 0},
+    {48, 0, 48, 0.8},
+    {200, 0.8, 200, 0}
+  };
+
   private final CliContext context;
+
+  private final OptionSpec ceilings =
+      Specs.flag(
+          "Instead: the power of tests given what no real test has (phi at its true value),"
+              + " and pooling phi over both runs, beside the calibrated test.",
+          "--ceilings");
 
   private final OptionSpec phis =
       option("--phi", double[].class, "<phis>", "AR(1) coefficients (default: ${DEFAULT-VALUE}).")
@@ -64,7 +82,7 @@ public final class BenchCompareCommand implements Callable<Integer> {
 
   CommandSpec spec() {
     CommandSpec spec = Specs.command(this, "compare", null, DESCRIPTION, false);
-    spec.addOption(phis).addOption(sd).addOption(trials).addOption(seed);
+    spec.addOption(phis).addOption(sd).addOption(trials).addOption(seed).addOption(ceilings);
     return Specs.standardHelp(spec);
   }
 
@@ -86,6 +104,10 @@ public final class BenchCompareCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = context.out();
+    if (Specs.on(ceilings)) {
+      printCeilings(out, sd, trials, seed);
+      return ExitCode.OK.code();
+    }
     out.printf(
         Locale.ROOT,
         "Pairs of AR(1) runs around 3.0, %d trials per cell, seed %d; alpha 0.01; false: sd 0.3;"
@@ -127,6 +149,57 @@ public final class BenchCompareCommand implements Callable<Integer> {
       }
     }
     return ExitCode.OK.code();
+  }
+
+  private static void printCeilings(PrintWriter out, double sd, int trials, long seed) {
+    out.printf(
+        Locale.ROOT,
+        "Ceilings: pairs of AR(1) runs around 3.0, sd %s, the current run's level 10%% lower,"
+            + " %d trials per cell (and as many under the null for the simulated thresholds),"
+            + " seed %d; alpha 0.01%n%n",
+        sd,
+        trials,
+        seed);
+    out.println(
+        "| n each | phi | oracle | calibrated | idealised (threshold at the true phi)"
+            + " | phi known, sigma estimated | pooled phi |");
+    out.println("|---|---|---|---|---|---|---|");
+    for (int[] pair : POWER_PAIRS) {
+      for (double phi : POWER_PHIS) {
+        CompareCeilings.PowerRow r = CompareCeilings.power(pair[0], phi, sd, trials, seed);
+        out.printf(
+            Locale.ROOT,
+            "| %d | %.1f | %s | %s (%.2fx) | %s (%.2fx) | %s (%.2fx) | %s (%.2fx) |%n",
+            r.n(),
+            r.phi(),
+            pct(r.oracle()),
+            pct(r.calibrated()),
+            r.calibrated() / r.oracle(),
+            pct(r.idealised()),
+            r.idealised() / r.oracle(),
+            pct(r.phiKnown()),
+            r.phiKnown() / r.oracle(),
+            pct(r.pooledPhi()),
+            r.pooledPhi() / r.oracle());
+      }
+    }
+    out.println();
+    out.println(
+        "| n current | phi current | n baseline | phi baseline | false: calibrated | pooled phi |");
+    out.println("|---|---|---|---|---|---|");
+    for (double[] m : MIXED) {
+      CompareCeilings.MixedRow r =
+          CompareCeilings.differentPhiFalse((int) m[0], m[1], (int) m[2], m[3], trials, seed);
+      out.printf(
+          Locale.ROOT,
+          "| %d | %.1f | %d | %.1f | %s | %s |%n",
+          r.nCurrent(),
+          r.phiCurrent(),
+          r.nBaseline(),
+          r.phiBaseline(),
+          pct(r.calibrated()),
+          pct(r.pooledPhi()));
+    }
   }
 
   private static String pct(double share) {

@@ -63,12 +63,50 @@ public final class MeanComparison {
     return pValue(current, baseline, 0.0, false);
   }
 
+  /**
+   * The plug-in candidate's t statistic (each run's bias-corrected phi, unshifted): what the
+   * benchmark's idealised test thresholds at the true phi. NaN when either side is not testable.
+   */
+  public static double plugInT(SampleStats current, SampleStats baseline) {
+    if (!current.testable() || !baseline.testable()) {
+      return Double.NaN;
+    }
+    double[] sa = side(current, phi(current.lag1(), current.n(), 0.0), false);
+    double[] sb = side(baseline, phi(baseline.lag1(), baseline.n(), 0.0), false);
+    return (current.mean() - baseline.mean()) / Math.sqrt(sa[0] + sb[0]);
+  }
+
+  /**
+   * The same test with one phi for both runs, pooled from both (weighted by length, shifted up by
+   * {@value #PHI_SHIFT} / (n_a + n_b)): valid only if the two runs share their autocorrelation. A
+   * rejected candidate docs/COMPARE.md measures: it gains power at n = 48 but flags runs that
+   * differ in phi and not in level.
+   */
+  public static double pooledPhiPValue(SampleStats current, SampleStats baseline) {
+    if (!current.testable() || !baseline.testable()) {
+      return Double.NaN;
+    }
+    int n = current.n() + baseline.n();
+    double r =
+        (current.n() * phi(current.lag1(), current.n(), 0.0)
+                + baseline.n() * phi(baseline.lag1(), baseline.n(), 0.0))
+            / n;
+    double phi = Autocorrelation.clamp(r + PHI_SHIFT / n);
+    return pValue(current, baseline, side(current, phi, true), side(baseline, phi, true));
+  }
+
   private static double pValue(SampleStats a, SampleStats b, double shift, boolean phiUncertainty) {
     if (!a.testable() || !b.testable()) {
       return Double.NaN;
     }
-    double[] sa = side(a, shift, phiUncertainty);
-    double[] sb = side(b, shift, phiUncertainty);
+    return pValue(
+        a,
+        b,
+        side(a, phi(a.lag1(), a.n(), shift), phiUncertainty),
+        side(b, phi(b.lag1(), b.n(), shift), phiUncertainty));
+  }
+
+  private static double pValue(SampleStats a, SampleStats b, double[] sa, double[] sb) {
     double va = sa[0];
     double vb = sb[0];
     double diff = a.mean() - b.mean();
@@ -84,9 +122,8 @@ public final class MeanComparison {
   }
 
   /** {variance of the mean, degrees of freedom} of one side. */
-  private static double[] side(SampleStats s, double shift, boolean phiUncertainty) {
+  private static double[] side(SampleStats s, double phi, boolean phiUncertainty) {
     int n = s.n();
-    double phi = phi(s.lag1(), n, shift);
     double sigma2 = Autocorrelation.marginalVariance(s.sd() * s.sd(), n, phi);
     double varMean = sigma2 * Autocorrelation.meanVarianceFactor(n, phi) / n;
     double df =
