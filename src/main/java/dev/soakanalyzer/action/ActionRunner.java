@@ -9,12 +9,7 @@ import dev.soakanalyzer.app.ReportFiles;
 import dev.soakanalyzer.app.UsageException;
 import dev.soakanalyzer.core.model.Analysis;
 import dev.soakanalyzer.core.model.Level;
-import dev.soakanalyzer.core.model.MetricCell;
-import dev.soakanalyzer.core.model.MetricDef;
-import dev.soakanalyzer.core.model.SymbolAnalysis;
-import dev.soakanalyzer.core.model.Violation;
 import dev.soakanalyzer.core.report.LogLines;
-import dev.soakanalyzer.core.report.Numbers;
 import dev.soakanalyzer.core.report.PrCommentRenderer;
 import dev.soakanalyzer.core.report.StepSummaryRenderer;
 import dev.soakanalyzer.github.ActionContext;
@@ -30,7 +25,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +39,7 @@ import java.util.function.BiFunction;
 public final class ActionRunner {
 
   /** At most this many {@code ::error}/{@code ::warning} annotations per run. */
-  public static final int MAX_ANNOTATIONS = 10;
+  public static final int MAX_ANNOTATIONS = ActionAnnotations.MAX_ANNOTATIONS;
 
   static final List<String> ARTIFACTS =
       List.of(
@@ -62,13 +56,7 @@ public final class ActionRunner {
   private final BiFunction<String, String, CommentPublisher> publishers;
   private final RedisExport redisExport;
 
-  /** Every warning printed during the run; each becomes a {@code ::warning::} annotation too. */
-  private final List<String> toolWarnings = new ArrayList<>();
-
-  /** Violation annotations, emitted after the tool warnings within {@link #MAX_ANNOTATIONS}. */
-  private final List<Annotation> violationAnnotations = new ArrayList<>();
-
-  record Annotation(WorkflowCommands.Kind kind, String title, String message) {}
+  private final ActionAnnotations annotations;
 
   /**
    * @param publishers (api url, token) -> comment publisher
@@ -83,12 +71,14 @@ public final class ActionRunner {
     // Our commands go to the raw stdout; every other line may carry input-file text (symbol and
     // file names), so it is defused before the runner could read it as a command.
     this.commands = new WorkflowCommands(CommandSafeWriter.raw(console.out()));
+    List<String> toolWarnings = new ArrayList<>();
     this.console =
         new Console(
                 CommandSafeWriter.guard(console.out()),
                 CommandSafeWriter.guard(console.err()),
                 console.isVerbose())
             .onWarning(toolWarnings::add);
+    this.annotations = new ActionAnnotations(commands, this.console, toolWarnings);
     this.clock = clock;
     this.publishers = publishers;
     this.redisExport = redisExport;
@@ -136,7 +126,7 @@ public final class ActionRunner {
         "verdict=" + a.verdict() + " " + LogLines.counts(a) + " out_dir=" + settings.outDirLabel());
     commands.endGroup();
 
-    annotate(a);
+    annotations.queueViolations(a);
     Optional<PullRequestRef> pr = pullRequest();
     String commitFallback = pr.map(PullRequestRef::commitRange).orElse(null);
     String summaryPath = "";
@@ -171,99 +161,12 @@ public final class ActionRunner {
     if (!summaryPath.isEmpty()) {
       console.debug("step summary appended to " + summaryPath);
     }
-    emitAnnotations();
+    annotations.emit();
     return ExitCode.forGates(
         settings.exitOnCrit(),
         a.verdict() == Level.CRIT,
         settings.exitOnRegression(),
         a.regressions() > 0);
-  }
-
-  /**
-   * The annotations, at most {@link #MAX_ANNOTATIONS}: the tool's own warnings first (a skipped PR
-   * comment is otherwise a log line nobody opens), then the violating cells, worst first.
-   */
-  private void emitAnnotations() {
-    int room = MAX_ANNOTATIONS;
-    for (String w : toolWarnings) {
-      if (room == 0) {
-        break;
-      }
-      commands.annotate(WorkflowCommands.Kind.WARNING, "soak-analyzer", w);
-      room--;
-    }
-    for (Annotation an : violationAnnotations) {
-      if (room == 0) {
-        break;
-      }
-      commands.annotate(an.kind(), an.title(), an.message());
-      room--;
-    }
-    int left = toolWarnings.size() + violationAnnotations.size() - MAX_ANNOTATIONS;
-    if (left > 0) {
-      console.info(
-          left
-              + " more warnings and violating cells not annotated (at most "
-              + MAX_ANNOTATIONS
-              + "); see the log above and VIOLATIONS.json");
-    }
-  }
-
-  /** The worst violation of each violating cell, worst cells first, queued for annotation. */
-  void annotate(Analysis a) {
-    List<Violation> worst = new ArrayList<>();
-    for (SymbolAnalysis s : a.symbols()) {
-      for (MetricCell c : s.cells()) {
-        if (c.worst() != null) {
-          worst.add(c.worst());
-        }
-      }
-    }
-    worst.sort(
-        Comparator.comparing(Violation::level, Comparator.reverseOrder())
-            .thenComparing(v -> -excess(a, v))
-            .thenComparing(Violation.SEVERITY_ORDER));
-    for (Violation v : worst.subList(0, Math.min(MAX_ANNOTATIONS, worst.size()))) {
-      Optional<MetricDef> m = a.catalog().find(v.metric());
-      int decimals = m.map(MetricDef::decimals).orElse(3);
-      String side = m.map(d -> d.direction().badSide()).orElse("vs");
-      String message =
-          v.symbol()
-              + ": "
-              + v.metric()
-              + " "
-              + side
-              + " "
-              + Numbers.plain(v.threshold())
-              + " at window #"
-              + v.windowIndex()
-              + " ("
-              + Numbers.format(v.value(), decimals)
-              + ")"
-              + (v.note() == null || v.note().isBlank() ? "" : " — " + v.note());
-      violationAnnotations.add(
-          new Annotation(
-              v.level() == Level.CRIT ? WorkflowCommands.Kind.ERROR : WorkflowCommands.Kind.WARNING,
-              "Soak " + v.level() + ": " + v.symbol() + " " + v.metric(),
-              message));
-    }
-    if (worst.size() > MAX_ANNOTATIONS) {
-      console.info(
-          (worst.size() - MAX_ANNOTATIONS)
-              + " more violating cells not annotated (at most "
-              + MAX_ANNOTATIONS
-              + "); see VIOLATIONS.json");
-    }
-  }
-
-  /** How far past its bound, relative to the bound, so unlike metrics compare. */
-  private static double excess(Analysis a, Violation v) {
-    double scale = Math.abs(v.threshold()) > 0 ? Math.abs(v.threshold()) : 1;
-    double d = (v.value() - v.threshold()) / scale;
-    return a.catalog()
-        .find(v.metric())
-        .map(m -> m.direction() == dev.soakanalyzer.core.model.Direction.LOW_IS_BAD ? -d : d)
-        .orElse(Math.abs(d));
   }
 
   /** The PR of the event, when it is a pull-request event with a readable payload. */

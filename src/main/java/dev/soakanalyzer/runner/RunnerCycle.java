@@ -1,6 +1,5 @@
 package dev.soakanalyzer.runner;
 
-import dev.soakanalyzer.alert.AlertChannel;
 import dev.soakanalyzer.alert.AlertDecider;
 import dev.soakanalyzer.alert.AlertDecision;
 import dev.soakanalyzer.alert.AlertDispatcher;
@@ -46,17 +45,15 @@ final class RunnerCycle {
   private final AnalysisStep analysis;
   private final Optional<SummaryExport> exporter;
   private final RunnerState state;
-  private final AlertDispatcher dispatcher;
   private final RunnerMetrics metrics;
   private final AlertPolicy.Effective policy;
   private final List<String> secrets;
-  private static final String DRY_RUN = "dry-run";
+  private final AlertDelivery delivery;
 
   /** Decides (and logs) an alert that no configured channel can take. */
   private static final String NO_CHANNEL = "none";
 
   private int consecutiveFailures;
-  private boolean warnedNoChannel;
   private AlertLedger lastLedger = AlertLedger.EMPTY;
 
   RunnerCycle(
@@ -76,10 +73,10 @@ final class RunnerCycle {
     this.analysis = analysis;
     this.exporter = exporter;
     this.state = state;
-    this.dispatcher = dispatcher;
     this.metrics = metrics;
     this.policy = config.alertPolicy().effectiveFor(config.env());
     this.secrets = config.secrets().values();
+    this.delivery = new AlertDelivery(config.dryRun(), dispatcher, console, metrics, this::redact);
     this.consecutiveFailures = state.consecutiveFailures();
     metrics.minSeverity(policy.minSeverity());
   }
@@ -205,7 +202,7 @@ final class RunnerCycle {
   private void decideAndAlert(Analysis a) {
     Instant now = clock.instant();
     String signature = ViolationSignature.of(a);
-    List<String> channels = alertChannels();
+    List<String> channels = delivery.channels();
     AlertLedger ledger = state.loadAlertState(now);
     if (!policy.allows(a.verdict())) {
       console.debug("ALERT_SKIPPED verdict=" + a.verdict() + " reason=below_min_severity");
@@ -248,7 +245,7 @@ final class RunnerCycle {
     boolean anyDue = decisions.values().stream().anyMatch(AlertDecision::send);
     if (anyDue) {
       String text = AlertText.summary(a, config.env(), config.exchange());
-      List<String> delivered = deliver(text, due);
+      List<String> delivered = delivery.deliver(text, due);
       if (!delivered.isEmpty()) {
         console.info(
             "ALERT_SENT verdict=" + a.verdict() + " channels=" + String.join(",", delivered));
@@ -279,7 +276,7 @@ final class RunnerCycle {
       return ledger;
     }
     List<String> delivered =
-        deliver(AlertText.resolved(a, previous, config.env(), config.exchange()), due);
+        delivery.deliver(AlertText.resolved(a, previous, config.env(), config.exchange()), due);
     if (delivered.isEmpty()) {
       return ledger;
     }
@@ -295,13 +292,6 @@ final class RunnerCycle {
     return next;
   }
 
-  /** The channels alerts go to: the configured ones, or the console in dry-run. */
-  private List<String> alertChannels() {
-    return config.dryRun()
-        ? List.of(DRY_RUN)
-        : dispatcher.channels().stream().map(AlertChannel::label).toList();
-  }
-
   private void remember(AlertLedger ledger, Instant now) {
     lastLedger = ledger;
     refreshDebounce(now);
@@ -314,7 +304,7 @@ final class RunnerCycle {
    */
   private void refreshDebounce(Instant now) {
     long remaining = 0;
-    for (String ch : alertChannels()) {
+    for (String ch : delivery.channels()) {
       Optional<AlertState> s = lastLedger.forChannel(ch).filter(x -> policy.allows(x.lastLevel()));
       if (s.isPresent()) {
         long elapsed = Math.max(0, Duration.between(s.get().lastSentUtc(), now).toMinutes());
@@ -322,44 +312,6 @@ final class RunnerCycle {
       }
     }
     metrics.debounceRemaining(remaining);
-  }
-
-  /** Sends to {@code channels} (or prints, in dry-run) and returns those that delivered. */
-  private List<String> deliver(String text, List<String> channels) {
-    if (config.dryRun()) {
-      console.info("ALERT_DRY_RUN text follows");
-      console.print(text + "\n");
-      return List.of(DRY_RUN);
-    }
-    if (!dispatcher.hasChannels()) {
-      if (!warnedNoChannel) {
-        console.warn("alert due but no channel configured (use --alert telegram|slack)");
-        warnedNoChannel = true;
-      }
-      return List.of();
-    }
-    List<AlertChannel> wanted =
-        channels.stream().map(c -> AlertChannel.parse(c).orElseThrow()).toList();
-    List<AlertChannel> delivered =
-        dispatcher.dispatch(text, wanted, msg -> console.warn(redact(msg)));
-    List<String> failed = new ArrayList<>();
-    for (AlertChannel ch : wanted) {
-      if (delivered.contains(ch)) {
-        metrics.alertSent(ch);
-      } else {
-        metrics.alertFailed(ch);
-        failed.add(ch.label());
-      }
-    }
-    if (delivered.isEmpty()) {
-      console.warn("ALERT_FAILED not delivered on any channel, will retry next cycle");
-    } else if (!failed.isEmpty()) {
-      console.warn(
-          "ALERT_FAILED not delivered on "
-              + String.join(",", failed)
-              + ", will retry there next cycle");
-    }
-    return delivered.stream().map(AlertChannel::label).toList();
   }
 
   /** The guide's Redis-down WARN alert: after the streak, at most once per debounce window. */
@@ -374,7 +326,7 @@ final class RunnerCycle {
       return;
     }
     String text = AlertText.redisDown(config.env(), config.exchange(), consecutiveFailures, now);
-    List<String> delivered = deliver(text, alertChannels());
+    List<String> delivered = delivery.deliver(text, delivery.channels());
     if (!delivered.isEmpty()) {
       console.info(
           "ALERT_SENT verdict=WARN reason=redis_down consecutive_failures="
