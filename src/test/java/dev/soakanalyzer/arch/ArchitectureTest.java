@@ -7,6 +7,11 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Keeps the core pure and adapters in their own packages. */
@@ -30,6 +35,32 @@ class ArchitectureTest {
         .resideInAnyPackage("java..", "org.apache.commons.math3..", "dev.soakanalyzer.core..")
         .because("the core is values in, values out: no files, sockets, adapters or frameworks")
         .check(CLASSES);
+  }
+
+  /**
+   * The house keeps every source file readable in one sitting: about 400 lines at most. A class
+   * that grows past it is split by what it owns, not by line count.
+   */
+  @Test
+  void noSourceFileIsOverAbout400Lines() throws IOException {
+    List<String> tooLong;
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+      tooLong =
+          files
+              .filter(f -> f.toString().endsWith(".java"))
+              .filter(f -> lines(f) > 410)
+              .map(f -> f + " (" + lines(f) + " lines)")
+              .toList();
+    }
+    org.assertj.core.api.Assertions.assertThat(tooLong).as("files over 410 lines").isEmpty();
+  }
+
+  private static long lines(Path f) {
+    try (Stream<String> l = Files.lines(f)) {
+      return l.count();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
