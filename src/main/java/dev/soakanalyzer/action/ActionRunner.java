@@ -84,8 +84,12 @@ public final class ActionRunner {
     this.redisExport = redisExport;
   }
 
-  /** Masks the secrets among the inputs before anything else is printed. */
-  public void maskSecrets(ActionSettings settings) {
+  /**
+   * Masks the secrets among the inputs, and {@code more} (a proxy URL's password), before anything
+   * else is printed.
+   */
+  public void maskSecrets(ActionSettings settings, List<String> more) {
+    more.forEach(commands::addMask);
     commands.addMask(settings.githubToken());
     if (settings.redis() != null) {
       commands.addMask(settings.redis().url());

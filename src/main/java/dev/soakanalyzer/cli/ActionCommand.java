@@ -104,7 +104,7 @@ public final class ActionCommand implements Callable<Integer> {
             (apiUrl, token) -> new GitHubCommentPublisher(apiUrl, token, http),
             redisExport());
     ActionSettings settings = settings(action, problems);
-    runner.maskSecrets(settings);
+    runner.maskSecrets(settings, http.proxies().secrets());
     AnalysisRequest request = null;
     if (action.input("iter-glob").isEmpty()) {
       problems.add(

@@ -2,8 +2,10 @@ package dev.soakanalyzer.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Authenticator;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
@@ -36,6 +38,20 @@ public final class HttpClientFactory {
   public static final List<String> CA_VARIABLES = List.of("SSL_CERT_FILE", "NODE_EXTRA_CA_CERTS");
 
   private static final HttpClientFactory DIRECT = new HttpClientFactory(ProxyConfig.NONE, null, 0);
+
+  /**
+   * The JDK refuses Basic proxy authentication on CONNECT tunnels unless told otherwise, and reads
+   * this once, when its HTTP client is first used; every client here is built by this class, so
+   * setting it here comes first. Only a proxy URL with credentials makes anything answer a 407, so
+   * nothing else changes. A value the user set is kept.
+   */
+  private static final String TUNNEL_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
+
+  static {
+    if (System.getProperty(TUNNEL_SCHEMES) == null) {
+      System.setProperty(TUNNEL_SCHEMES, "");
+    }
+  }
 
   private final ProxyConfig proxies;
   private final SSLContext ssl;
@@ -141,7 +157,30 @@ public final class HttpClientFactory {
     if (ssl != null) {
       b.sslContext(ssl);
     }
+    if (proxies.hasCredentials()) {
+      b.authenticator(new ProxyCredentials(proxies));
+    }
     return b;
+  }
+
+  /**
+   * Answers a proxy's 407 with the credentials of that proxy's URL; a server's 401 gets nothing, so
+   * the proxy password never reaches GitHub, Telegram or Slack.
+   */
+  private static final class ProxyCredentials extends Authenticator {
+    private final ProxyConfig proxies;
+
+    ProxyCredentials(ProxyConfig proxies) {
+      this.proxies = proxies;
+    }
+
+    @Override
+    protected PasswordAuthentication getPasswordAuthentication() {
+      if (getRequestorType() != RequestorType.PROXY) {
+        return null;
+      }
+      return proxies.credentialsFor(getRequestingHost(), getRequestingPort()).orElse(null);
+    }
   }
 
   public ProxyConfig proxies() {

@@ -1,7 +1,12 @@
 package dev.soakanalyzer.http;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.PasswordAuthentication;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +18,10 @@ import java.util.Optional;
  * https_proxy}/{@code HTTPS_PROXY} for https URLs, {@code http_proxy}/{@code HTTP_PROXY} for http
  * URLs (the lower-case form first), and {@code no_proxy}/{@code NO_PROXY}: a comma-separated list
  * of {@code *}, host names, domain suffixes ({@code .corp.example} or {@code corp.example},
- * matching the domain and every host below it), IP addresses, each optionally with {@code :port}.
+ * matching the domain and every host below it), IP addresses and CIDR ranges ({@code 10.0.0.0/8},
+ * {@code fd00::/8}) of IP-literal targets, each name or address optionally with {@code :port}. A
+ * proxy URL may carry credentials ({@code http://user:p%40ss@proxy:3128}, percent-encoded as curl
+ * takes them): they are answered to the proxy's 407 only, and never printed.
  *
  * @param http proxy for http URLs, empty for none
  * @param https proxy for https URLs, empty for none
@@ -86,8 +94,7 @@ public record ProxyConfig(Optional<URI> http, Optional<URI> https, List<String> 
       return Optional.empty();
     }
     URI p = proxy.get();
-    return Optional.of(
-        InetSocketAddress.createUnresolved(p.getHost(), p.getPort() > 0 ? p.getPort() : 80));
+    return Optional.of(InetSocketAddress.createUnresolved(p.getHost(), portOf(p)));
   }
 
   private boolean bypassed(URI target) {
@@ -102,6 +109,12 @@ public record ProxyConfig(Optional<URI> http, Optional<URI> https, List<String> 
     for (String entry : noProxy) {
       if (entry.equals("*")) {
         return true;
+      }
+      if (entry.indexOf('/') > 0) {
+        if (inRange(host, entry)) {
+          return true;
+        }
+        continue;
       }
       String name = entry;
       int colon = entry.lastIndexOf(':');
@@ -120,6 +133,96 @@ public record ProxyConfig(Optional<URI> http, Optional<URI> https, List<String> 
     return false;
   }
 
+  /**
+   * True when {@code host} is an IP literal inside the CIDR range {@code cidr} ({@code 10.0.0.0/8},
+   * {@code fd00::/8}); a host name never is (it is not resolved: that would be a DNS call per
+   * request, and the runner does not either).
+   */
+  static boolean inRange(String host, String cidr) {
+    int slash = cidr.indexOf('/');
+    String net = cidr.substring(0, slash);
+    String bitsText = cidr.substring(slash + 1);
+    if (!isIpLiteral(host) || !isIpLiteral(net) || !bitsText.matches("\\d{1,3}")) {
+      return false;
+    }
+    byte[] a;
+    byte[] b;
+    try {
+      // IP literals only (checked above), so no name is looked up.
+      a = InetAddress.getByName(host).getAddress();
+      b = InetAddress.getByName(net).getAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+    int bits = Integer.parseInt(bitsText);
+    if (a.length != b.length || bits > a.length * 8) {
+      return false;
+    }
+    for (int i = 0; i < bits; i++) {
+      int mask = 0x80 >>> (i % 8);
+      if ((a[i / 8] & mask) != (b[i / 8] & mask)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isIpLiteral(String s) {
+    return s.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+        || (s.indexOf(':') >= 0 && s.matches("[0-9a-f:.]+"));
+  }
+
+  /**
+   * The user and password of the proxy at {@code host:port}, when its URL carries them
+   * (percent-decoded); empty otherwise.
+   */
+  public Optional<PasswordAuthentication> credentialsFor(String host, int port) {
+    for (Optional<URI> p : List.of(https, http)) {
+      if (p.isPresent()
+          && p.get().getRawUserInfo() != null
+          && p.get().getHost().equalsIgnoreCase(host)
+          && portOf(p.get()) == port) {
+        String info = p.get().getRawUserInfo();
+        int colon = info.indexOf(':');
+        String user = decode(colon < 0 ? info : info.substring(0, colon));
+        String password = colon < 0 ? "" : decode(info.substring(colon + 1));
+        return Optional.of(new PasswordAuthentication(user, password.toCharArray()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The proxies' passwords as given and decoded: what logs and annotations must mask. */
+  public List<String> secrets() {
+    List<String> out = new ArrayList<>();
+    for (Optional<URI> p : List.of(https, http)) {
+      String info = p.map(URI::getRawUserInfo).orElse(null);
+      if (info != null && info.indexOf(':') >= 0) {
+        String raw = info.substring(info.indexOf(':') + 1);
+        for (String s : List.of(raw, decode(raw))) {
+          if (!s.isEmpty() && !out.contains(s)) {
+            out.add(s);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** True when any proxy URL carries credentials. */
+  public boolean hasCredentials() {
+    return http.map(URI::getRawUserInfo).isPresent() || https.map(URI::getRawUserInfo).isPresent();
+  }
+
+  private static String decode(String s) {
+    // URLDecoder reads '+' as a space, which a proxy URL's userinfo does not.
+    return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
+
+  private static int portOf(URI proxy) {
+    return proxy.getPort() > 0 ? proxy.getPort() : 80;
+  }
+
   /** {@code host:port} of the proxy, never its credentials. */
   static String describe(InetSocketAddress proxy) {
     return proxy.getHostString() + ":" + proxy.getPort();
@@ -127,6 +230,7 @@ public record ProxyConfig(Optional<URI> http, Optional<URI> https, List<String> 
 
   @Override
   public String toString() {
+    // Host and port only: the URLs may carry credentials.
     return "ProxyConfig[http="
         + http.map(u -> u.getHost() + ":" + u.getPort()).orElse("none")
         + ", https="

@@ -67,16 +67,20 @@ class EnterpriseNetworkTest {
     github.close();
   }
 
+  private String stdout;
+
   private int run() {
     StringWriter err = new StringWriter();
+    StringWriter out = new StringWriter();
     int code =
         Main.run(
             new String[] {"action"},
-            new PrintWriter(new StringWriter()),
+            new PrintWriter(out),
             new PrintWriter(err),
             env,
             Clock.fixed(Instant.parse("2026-01-05T12:00:00Z"), ZoneOffset.UTC));
     stderr = err.toString();
+    stdout = out.toString();
     return code;
   }
 
@@ -128,6 +132,25 @@ class EnterpriseNetworkTest {
         .contains("warn: PR comment skipped")
         .contains("via proxy 127.0.0.1:" + proxy.port() + ": Tunnel failed, got: 403");
     assertThat(github.posts()).isZero();
+  }
+
+  @Test
+  void aProxyUrlWithCredentialsAuthenticatesTheTunnelAndItsPasswordIsMaskedFirst() {
+    env.put("INPUT_CA-FILE", certs.caCert().toString());
+    proxy.requireCredentials("runner", "Pr0xy:Pa$$");
+    env.put("HTTPS_PROXY", "http://runner:Pr0xy%3APa%24%24@127.0.0.1:" + proxy.port());
+
+    assertThat(run()).as(stderr).isZero();
+
+    assertThat(stderr).doesNotContain("PR comment skipped");
+    assertThat(github.posts()).isEqualTo(1);
+    assertThat(proxy.authorizations()).isNotEmpty();
+    // Masked, as given and decoded, before any other line (% escaped as workflow commands want).
+    assertThat(stdout)
+        .startsWith("::add-mask::")
+        .contains("::add-mask::Pr0xy%253APa%2524%2524\n")
+        .contains("::add-mask::Pr0xy:Pa$$\n");
+    assertThat(stderr).doesNotContain("Pr0xy");
   }
 
   @Test

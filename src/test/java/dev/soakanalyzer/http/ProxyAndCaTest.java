@@ -182,6 +182,79 @@ class ProxyAndCaTest {
   }
 
   @Test
+  void aProxyThatWantsCredentialsGetsThoseOfItsUrlOverHttpAndThroughTheTunnel() throws Exception {
+    proxy.requireCredentials("svc-soak", "p@ss:w rd");
+    String withCredentials = "http://svc-soak:p%40ss%3Aw%20rd@127.0.0.1:" + proxy.port();
+    new SlackNotifier(
+            chat.url() + "/hook",
+            ONCE,
+            NO_WAIT,
+            factory(Map.of("HTTP_PROXY", withCredentials), List.of()))
+        .send("plain http");
+    TestCertificates certs = TestCertificates.shared();
+    try (TlsFront https = new TlsFront(certs, URI.create(chat.url()).getPort())) {
+      new SlackNotifier(
+              https.url() + "/hook",
+              ONCE,
+              NO_WAIT,
+              factory(Map.of("HTTPS_PROXY", withCredentials), List.of(certs.caCert())))
+          .send("tunnel");
+    }
+    assertThat(chat.requests()).hasSize(2);
+    String basic =
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString(
+                    "svc-soak:p@ss:w rd".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(proxy.authorizations()).contains(basic).allMatch(basic::equals);
+    // Each request was first refused (no credentials before the 407), then sent with them.
+    assertThat(proxy.requests()).hasSize(4);
+    // The proxy password never reaches the target.
+    assertThat(chat.requests().toString()).doesNotContain("p@ss").doesNotContain(basic);
+  }
+
+  @Test
+  void wrongProxyCredentialsAreAClearMessageThatNeverShowsThePassword() {
+    proxy.requireCredentials("svc-soak", "right");
+    String wrong = "http://svc-soak:s3cr3t-wrong@127.0.0.1:" + proxy.port();
+    HttpClientFactory f = factory(Map.of("HTTP_PROXY", wrong), List.of());
+    assertThat(f.proxies().secrets()).containsExactly("s3cr3t-wrong");
+    assertThat(f.proxies().toString()).doesNotContain("s3cr3t");
+    assertThatThrownBy(() -> new SlackNotifier(chat.url() + "/hook", ONCE, NO_WAIT, f).send("x"))
+        .hasMessageContaining("via proxy 127.0.0.1:" + proxy.port())
+        .hasMessageContaining("407")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cr3t"));
+    assertThat(chat.requests()).isEmpty();
+  }
+
+  @Test
+  void noProxyTakesCidrRangesForAddressesNotNames() throws Exception {
+    new SlackNotifier(
+            chat.url() + "/hook",
+            ONCE,
+            NO_WAIT,
+            factory(
+                Map.of("HTTP_PROXY", proxy.url(), "NO_PROXY", "10.0.0.0/8,127.0.0.0/8"), List.of()))
+        .send("direct");
+    assertThat(chat.requests()).hasSize(1);
+    assertThat(proxy.requests()).isEmpty();
+
+    ProxyConfig p =
+        ProxyConfig.fromEnvironment(
+            Map.of(
+                "HTTPS_PROXY", "proxy:3128", "NO_PROXY", "192.168.0.0/16, fd00::/8, 10.1.2.3/32"),
+            new ArrayList<>());
+    assertThat(p.proxyFor(URI.create("https://192.168.4.5/api"))).isEmpty();
+    assertThat(p.proxyFor(URI.create("https://[fd12::1]:8443/api"))).isEmpty();
+    assertThat(p.proxyFor(URI.create("https://10.1.2.3/"))).isEmpty();
+    assertThat(p.proxyFor(URI.create("https://10.1.2.4/"))).isPresent();
+    assertThat(p.proxyFor(URI.create("https://192.169.0.1/"))).isPresent();
+    assertThat(p.proxyFor(URI.create("https://[fe80::1]/"))).isPresent();
+    // A name is not resolved to match a range.
+    assertThat(p.proxyFor(URI.create("https://intranet.local/"))).isPresent();
+  }
+
+  @Test
   void aBadCaFileIsAProblemAndABadEnvironmentOnlyAWarning() {
     List<String> problems = new ArrayList<>();
     List<String> warnings = new ArrayList<>();

@@ -19,12 +19,15 @@ import java.util.Locale;
  * A forward proxy on loopback, as corporate networks run them: {@code CONNECT host:port} tunnels
  * (HTTPS) and absolute-URI requests ({@code POST http://host/path}, plain HTTP) forwarded to the
  * target with {@code Connection: close}. It records every request line it received, so a test can
- * check the call went through it; in refusing mode it answers 403 to everything.
+ * check the call went through it; in refusing mode it answers 403 to everything; with {@link
+ * #requireCredentials} it answers 407 to any request without that user's Basic credentials.
  */
 public final class FakeForwardProxy implements AutoCloseable {
   private final ServerSocket server;
   private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
   private volatile boolean refusing;
+  private volatile String expectedAuthorization;
+  private final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
 
   public FakeForwardProxy() throws IOException {
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -55,6 +58,22 @@ public final class FakeForwardProxy implements AutoCloseable {
     return this;
   }
 
+  /** From now on, answer 407 unless the request carries {@code user:password} as Basic. */
+  public FakeForwardProxy requireCredentials(String user, String password) {
+    expectedAuthorization =
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return this;
+  }
+
+  /** Every Proxy-Authorization value received, in order. */
+  public List<String> authorizations() {
+    synchronized (authorizations) {
+      return List.copyOf(authorizations);
+    }
+  }
+
   private void acceptLoop() {
     while (!server.isClosed()) {
       try {
@@ -79,9 +98,22 @@ public final class FakeForwardProxy implements AutoCloseable {
       String line = head.get(0);
       requests.add(line);
       String[] parts = line.split(" ");
-      if (refusing) {
+      String authorization = null;
+      for (String h : head.subList(1, head.size())) {
+        if (h.toLowerCase(Locale.ROOT).startsWith("proxy-authorization:")) {
+          authorization = h.substring(h.indexOf(':') + 1).strip();
+          authorizations.add(authorization);
+        }
+      }
+      String expected = expectedAuthorization;
+      boolean unauthorized = expected != null && !expected.equals(authorization);
+      if (refusing || unauthorized) {
         out.write(
-            "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            (unauthorized
+                    ? "HTTP/1.1 407 Proxy Authentication Required\r\n"
+                        + "Proxy-Authenticate: Basic realm=\"corp\"\r\n"
+                    : "HTTP/1.1 403 Forbidden\r\n")
+                .concat("Content-Length: 0\r\nConnection: close\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         // Half-close and let the client read the answer before the socket goes (no reset).
