@@ -24,6 +24,13 @@ public final class SignalBenchmark {
   static final double SD = 0.3;
   static final double DRIFT = -0.3;
 
+  /** Random streams of a cell, one per experiment (see {@link #random}). */
+  static final int DRIFT_STREAM = 2;
+
+  static final int STEP_STREAM = 4;
+
+  static final int DIP_STREAM = 5;
+
   private SignalBenchmark() {}
 
   /** One (n, phi) row: shares in [0, 1]. */
@@ -99,7 +106,7 @@ public final class SignalBenchmark {
     }
     int powOls = 0;
     int powCal = 0;
-    SplittableRandom driftRandom = random(seed, n, phi, 2);
+    SplittableRandom driftRandom = random(seed, n, phi, DRIFT_STREAM);
     for (int t = 0; t < trials; t++) {
       ar1(driftRandom, phi, y, n, DRIFT);
       powOls += olsPValue(x, y, n) < ALPHA ? 1 : 0;
@@ -136,12 +143,9 @@ public final class SignalBenchmark {
     int oracleFound = 0;
     int oracleWithin = 0;
     int truth = n / 2;
-    SplittableRandom r = random(seed, n, 0.0, 4);
+    SplittableRandom r = random(seed, n, 0.0, STEP_STREAM);
     for (int t = 0; t < trials; t++) {
-      ar1(r, 0.0, y, n, 0.0);
-      for (int i = truth; i < n; i++) {
-        y[i] += step * SD;
-      }
+      stepSeries(r, y, n, step);
       ChangePoint cp = ChangePointDetector.detect(w, y, n);
       if (cp != null) {
         found++;
@@ -173,12 +177,9 @@ public final class SignalBenchmark {
     int oracle = 0;
     int edges = 0;
     int covered = 0;
-    SplittableRandom r = random(seed, n, 0.0, 5);
+    SplittableRandom r = random(seed, n, 0.0, DIP_STREAM);
     for (int t = 0; t < trials; t++) {
-      ar1(r, 0.0, y, n, 0.0);
-      for (int i = from; i < to; i++) {
-        y[i] -= depth * SD;
-      }
+      dipSeries(r, y, n, from, to, depth);
       List<ChangePoint> shifts = ChangePointDetector.detectAll(w, y, n);
       any += shifts.isEmpty() ? 0 : 1;
       boolean first = false;
@@ -200,6 +201,24 @@ public final class SignalBenchmark {
     double d = trials;
     return new DipRow(
         n, from, to, depth, any / d, both / d, oracle / d, covered / (double) Math.max(edges, 1));
+  }
+
+  /**
+   * Independent noise with a step of {@code step} sd from window n / 2 on ({@link #STEP_STREAM}).
+   */
+  static void stepSeries(SplittableRandom r, double[] y, int n, double step) {
+    ar1(r, 0.0, y, n, 0.0);
+    for (int i = n / 2; i < n; i++) {
+      y[i] += step * SD;
+    }
+  }
+
+  /** Independent noise, {@code depth} sd lower over windows [from, to) ({@link #DIP_STREAM}). */
+  static void dipSeries(SplittableRandom r, double[] y, int n, int from, int to, double depth) {
+    ar1(r, 0.0, y, n, 0.0);
+    for (int i = from; i < to; i++) {
+      y[i] -= depth * SD;
+    }
   }
 
   /** The least-squares pair of splits (three levels), O(n^2): the oracle's edges. */
@@ -250,7 +269,21 @@ public final class SignalBenchmark {
    * to estimate phi and sigma can beat it.
    */
   public static double oracleTrendPower(int n, double phi) {
-    // X'R^-1 X for X = (1, x) through the Prais-Winsten transform of the known AR(1)
+    double[] a = praisWinstenGram(n, phi);
+    double innovationVar = SD * SD * (1 - phi * phi);
+    double se = Math.sqrt(innovationVar * a[0] / (a[0] * a[2] - a[1] * a[1]));
+    double slope = DRIFT / (n - 1);
+    NormalDistribution z = new NormalDistribution(null, 0, 1);
+    double c = z.inverseCumulativeProbability(1 - ALPHA / 2);
+    double m = Math.abs(slope) / se;
+    return (1 - z.cumulativeProbability(c - m)) + z.cumulativeProbability(-c - m);
+  }
+
+  /**
+   * X'R^-1 X for X = (1, x), x = 0 .. n-1, through the Prais-Winsten transform of a known AR(1):
+   * {a11, a12, a22}, in units of the innovation variance.
+   */
+  static double[] praisWinstenGram(int n, double phi) {
     double head = Math.sqrt(1 - phi * phi);
     double a11 = head * head;
     double a12 = 0;
@@ -262,13 +295,7 @@ public final class SignalBenchmark {
       a12 += c1 * c2;
       a22 += c2 * c2;
     }
-    double innovationVar = SD * SD * (1 - phi * phi);
-    double se = Math.sqrt(innovationVar * a11 / (a11 * a22 - a12 * a12));
-    double slope = DRIFT / (n - 1);
-    NormalDistribution z = new NormalDistribution(null, 0, 1);
-    double c = z.inverseCumulativeProbability(1 - ALPHA / 2);
-    double m = Math.abs(slope) / se;
-    return (1 - z.cumulativeProbability(c - m)) + z.cumulativeProbability(-c - m);
+    return new double[] {a11, a12, a22};
   }
 
   static double olsPValue(double[] x, double[] y, int n) {
@@ -292,7 +319,7 @@ public final class SignalBenchmark {
     }
   }
 
-  private static SplittableRandom random(long seed, int n, double phi, int experiment) {
+  static SplittableRandom random(long seed, int n, double phi, int experiment) {
     long mixed = seed;
     mixed = mixed * 1_000_003L + n;
     mixed = mixed * 1_000_003L + Math.round(phi * 1000);

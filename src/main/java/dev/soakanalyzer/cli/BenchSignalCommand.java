@@ -5,6 +5,7 @@ import static dev.soakanalyzer.cli.Specs.option;
 import dev.soakanalyzer.app.ExitCode;
 import dev.soakanalyzer.app.UsageException;
 import dev.soakanalyzer.bench.SignalBenchmark;
+import dev.soakanalyzer.bench.SignalCeilings;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -47,13 +48,20 @@ public final class BenchSignalCommand implements Callable<Integer> {
           .defaultValue("16")
           .build();
 
+  private final OptionSpec ceilings =
+      Specs.flag(
+          "Print instead how close any test can get to the oracle where this one misses 0.85x:"
+              + " an idealised test (critical value simulated at the true phi) and one that knows"
+              + " phi (--n and --phi do not apply).",
+          "--ceilings");
+
   public BenchSignalCommand(CliContext context) {
     this.context = context;
   }
 
   CommandSpec spec() {
     CommandSpec spec = Specs.command(this, "signal", null, DESCRIPTION, false);
-    spec.addOption(lengths).addOption(phis).addOption(trials).addOption(seed);
+    spec.addOption(lengths).addOption(phis).addOption(trials).addOption(seed).addOption(ceilings);
     return Specs.standardHelp(spec);
   }
 
@@ -77,6 +85,10 @@ public final class BenchSignalCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = context.out();
+    if (Specs.on(ceilings)) {
+      printCeilings(out, trials, seed);
+      return ExitCode.OK.code();
+    }
     out.printf(
         Locale.ROOT,
         "AR(1) noise sd 0.3 around 3.0, %d trials per cell, seed %d; drift -0.3 across the soak;"
@@ -145,6 +157,49 @@ public final class BenchSignalCommand implements Callable<Integer> {
         d.bothWithin2() / Math.max(d.oracleBothWithin2(), 1e-9),
         pct(d.rangeCoverage()));
     return ExitCode.OK.code();
+  }
+
+  private static void printCeilings(PrintWriter out, int trials, long seed) {
+    out.printf(
+        Locale.ROOT,
+        "%d trials per cell (alternatives and null series for the critical values), seed %d;"
+            + " alpha 0.01; shares of the oracle in brackets%n%n",
+        trials,
+        seed);
+    out.println(
+        "| trend (drift -0.3, AR(1) sd 0.3) | oracle | this test | idealised plug-in"
+            + " | phi known, sigma estimated |");
+    out.println("|---|---|---|---|---|");
+    for (SignalCeilings.TrendCeiling c : SignalCeilings.trend(trials, seed)) {
+      out.printf(
+          Locale.ROOT,
+          "| n = %d, phi = %.1f | %s | %s | %s | %s |%n",
+          c.n(),
+          c.phi(),
+          pct(c.oracle()),
+          share(c.project(), c.oracle()),
+          share(c.idealised(), c.oracle()),
+          share(c.knownPhi(), c.oracle()));
+    }
+    out.println();
+    out.println(
+        "| change point (n = 48, independent noise) | oracle | this test | idealised plug-in"
+            + " | its level (p below) |");
+    out.println("|---|---|---|---|---|");
+    for (SignalCeilings.ShiftCeiling c : SignalCeilings.shifts(trials, seed)) {
+      out.printf(
+          Locale.ROOT,
+          "| %s | %s | %s | %s | %.4f |%n",
+          c.label(),
+          pct(c.oracle()),
+          share(c.project(), c.oracle()),
+          share(c.idealised(), c.oracle()),
+          c.threshold());
+    }
+  }
+
+  private static String share(double share, double oracle) {
+    return String.format(Locale.ROOT, "%s (%.2fx)", pct(share), share / Math.max(oracle, 1e-9));
   }
 
   private static String pct(double share) {

@@ -24,6 +24,21 @@ class BenchSignalCommandTest {
   }
 
   @Test
+  void ceilingsPrintOneRowPerUnmetCellInsteadOfTheTable() {
+    CliRunner.Result r =
+        CliRunner.run(work, Map.of(), "bench", "signal", "--ceilings", "--trials", "200");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out())
+        .contains("| oracle | this test | idealised plug-in | phi known, sigma estimated |")
+        .contains("| n = 48, phi = 0.0 | 29.7% | ")
+        .contains("| n = 48, phi = 0.5 | 9.3% | ")
+        .contains("| n = 200, phi = 0.5 | 43.2% | ")
+        .contains("| 1-sd step at window 24, found within ±2 | ")
+        .contains("| 2-sd dip over windows 16-31, both edges within ±2 | ")
+        .doesNotContain("false: guide arrow");
+  }
+
+  @Test
   void tooFewTrialsIsOneErrorLineAndExitTwo() {
     CliRunner.Result r = CliRunner.run(work, Map.of(), "bench", "signal", "--trials", "5");
     assertThat(r.exitCode()).isEqualTo(2);

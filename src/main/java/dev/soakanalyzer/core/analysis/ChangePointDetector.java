@@ -57,11 +57,31 @@ public final class ChangePointDetector {
    *     among {@code values}
    */
   public static List<ChangePoint> detectAll(int[] windows, double[] values, int n) {
+    return detectAll(windows, values, n, ALPHA);
+  }
+
+  /**
+   * The p-value of the first test, "is there any shift" (1 when the series is too short or flat):
+   * the statistic {@code bench signal --ceilings} refers to a critical value simulated at the true
+   * noise.
+   */
+  public static double anyShiftPValue(double[] values, int n) {
+    if (n < MIN_POINTS || Trend.isFlatSeries(values, n)) {
+      return 1.0;
+    }
+    return test(values, 0, n, true).p();
+  }
+
+  /**
+   * As {@link #detectAll(int[], double[], int)}, every test at {@code alpha} instead of {@link
+   * #ALPHA}: for {@code bench signal --ceilings} only (its false rate is measured there, not here).
+   */
+  public static List<ChangePoint> detectAll(int[] windows, double[] values, int n, double alpha) {
     if (n < MIN_POINTS || Trend.isFlatSeries(values, n)) {
       return List.of();
     }
     Test first = test(values, 0, n, true);
-    if (!(first.p() < ALPHA)) {
+    if (!(first.p() < alpha)) {
       return List.of();
     }
     List<Test> pending = new ArrayList<>();
@@ -73,7 +93,7 @@ public final class ChangePointDetector {
         best = t.p() < best.p() ? t : best;
       }
       pending.remove(best);
-      if (!(best.p() < ALPHA)) {
+      if (!(best.p() < alpha)) {
         break;
       }
       accepted.add(best);

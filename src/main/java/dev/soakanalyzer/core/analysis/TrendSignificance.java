@@ -54,8 +54,24 @@ public final class TrendSignificance {
    * @return the p-value, NaN when fewer than 3 points or no residual variance to judge by
    */
   public static double pValue(double[] x, double[] y, int n) {
+    return slopeTest(x, y, n).p();
+  }
+
+  /**
+   * The slope's t statistic (slope over its AR(1)-corrected standard error) and its p-value. The t
+   * alone is what {@code bench signal --ceilings} refers to a critical value simulated at the true
+   * phi, to measure what estimating phi costs.
+   *
+   * @param t NaN where p is; infinite when the fit is exact
+   */
+  public record SlopeTest(double t, double p) {
+    static final SlopeTest NONE = new SlopeTest(Double.NaN, Double.NaN);
+  }
+
+  /** As {@link #pValue}, with the t statistic beside it. */
+  public static SlopeTest slopeTest(double[] x, double[] y, int n) {
     if (n < 3 || Trend.isFlatSeries(y, n)) {
-      return Double.NaN;
+      return SlopeTest.NONE;
     }
     double mx = 0;
     double my = 0;
@@ -74,7 +90,7 @@ public final class TrendSignificance {
       sxy += xc[i] * (y[i] - my);
     }
     if (!(sxx > 0)) {
-      return Double.NaN;
+      return SlopeTest.NONE;
     }
     double slope = sxy / sxx;
     double[] e = new double[n];
@@ -84,7 +100,9 @@ public final class TrendSignificance {
       rss += e[i] * e[i];
     }
     if (!(rss > 0) || !Double.isFinite(rss)) {
-      return rss == 0 && slope != 0 ? 0.0 : Double.NaN;
+      return rss == 0 && slope != 0
+          ? new SlopeTest(Math.copySign(Double.POSITIVE_INFINITY, slope), 0.0)
+          : SlopeTest.NONE;
     }
     double r = Autocorrelation.lag1(e, n);
     double phi = conservativePhi(r, n);
@@ -102,13 +120,13 @@ public final class TrendSignificance {
     }
     double trMR = n - oneR1 / n - xRx / sxx;
     if (!(trMR > 0)) {
-      return Double.NaN;
+      return SlopeTest.NONE;
     }
     double sigma2 = rss / trMR;
     double se = Math.sqrt(sigma2 * xRx) / sxx;
     double t = slope / se;
     double df = Autocorrelation.degreesOfFreedom(n, phi, mid(n) ? MID_PHI_WEIGHT : PHI_WEIGHT);
-    return Beta.regularizedBeta(df / (df + t * t), df / 2.0, 0.5);
+    return new SlopeTest(t, Beta.regularizedBeta(df / (df + t * t), df / 2.0, 0.5));
   }
 
   static double conservativePhi(double r, int n) {
