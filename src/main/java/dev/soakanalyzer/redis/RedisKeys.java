@@ -51,16 +51,9 @@ public record RedisKeys(String env, String exchange, String namespace, boolean c
   public static final String SUMMARY_HASH = "soak:summary:sha256";
 
   public RedisKeys {
-    Objects.requireNonNull(env, "env");
-    Objects.requireNonNull(exchange, "exchange");
-    if (env.isBlank() || exchange.isBlank()) {
-      throw new IllegalArgumentException("env and exchange must not be blank");
-    }
-    namespace = namespace == null || namespace.isBlank() ? DEFAULT_NAMESPACE : namespace;
-    if (!validNamespace(namespace)) {
-      throw new IllegalArgumentException(
-          "key namespace must be words of a-z, 0-9, _ or - joined by ':', not '" + namespace + "'");
-    }
+    // The identity's rules (non-blank env and exchange, a valid namespace, soak when none).
+    namespace =
+        new dev.soakanalyzer.core.model.RunnerIdentity(env, exchange, namespace).namespace();
     if (clustered && (env + exchange).matches(".*[{}].*")) {
       throw new IllegalArgumentException(
           "on a cluster env and exchange form the hash tag {env:exchange}: no '{' or '}' in '"
