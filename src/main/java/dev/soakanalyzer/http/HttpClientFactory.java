@@ -1,7 +1,7 @@
 package dev.soakanalyzer.http;
 
+import dev.soakanalyzer.io.TrustStores;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Authenticator;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -11,12 +11,8 @@ import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * The one way an outbound HTTP client is built (GitHub API, Telegram, Slack): the environment's
@@ -90,7 +84,7 @@ public final class HttpClientFactory {
     SSLContext ssl = null;
     if (!extra.isEmpty()) {
       try {
-        ssl = trusting(extra);
+        ssl = TrustStores.trusting(extra, true);
       } catch (GeneralSecurityException | IOException e) {
         problems.add("cannot build the trust store with the extra CAs: " + e.getMessage());
       }
@@ -99,50 +93,12 @@ public final class HttpClientFactory {
   }
 
   private static List<X509Certificate> read(Path file, String source, List<String> problems) {
-    try (InputStream in = Files.newInputStream(file)) {
-      List<X509Certificate> out = new ArrayList<>();
-      for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-        if (c instanceof X509Certificate x) {
-          out.add(x);
-        }
-      }
-      if (out.isEmpty()) {
-        problems.add(source + ": no certificate found (expected PEM)");
-      }
-      return out;
-    } catch (IOException e) {
-      problems.add(source + ": cannot read CA file (" + e.getClass().getSimpleName() + ")");
-    } catch (GeneralSecurityException e) {
-      problems.add(source + ": not a PEM certificate (" + e.getMessage() + ")");
+    try {
+      return TrustStores.readPem(file);
+    } catch (TrustStores.BadCaFile e) {
+      problems.add(source + ": " + e.getMessage());
+      return List.of();
     }
-    return List.of();
-  }
-
-  /** The JDK's default trust anchors plus {@code extra}. */
-  private static SSLContext trusting(List<X509Certificate> extra)
-      throws GeneralSecurityException, IOException {
-    TrustManagerFactory defaults =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    defaults.init((KeyStore) null);
-    KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-    store.load(null, null);
-    int i = 0;
-    for (javax.net.ssl.TrustManager tm : defaults.getTrustManagers()) {
-      if (tm instanceof X509TrustManager x) {
-        for (X509Certificate c : x.getAcceptedIssuers()) {
-          store.setCertificateEntry("jdk-" + i++, c);
-        }
-      }
-    }
-    for (X509Certificate c : extra) {
-      store.setCertificateEntry("extra-" + i++, c);
-    }
-    TrustManagerFactory tmf =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(store);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, tmf.getTrustManagers(), null);
-    return context;
   }
 
   /**

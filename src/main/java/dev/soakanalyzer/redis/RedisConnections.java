@@ -1,23 +1,16 @@
 package dev.soakanalyzer.redis;
 
 import dev.soakanalyzer.io.OneLine;
+import dev.soakanalyzer.io.TrustStores;
 import dev.soakanalyzer.redis.RedisUrl.Node;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.util.Collection;
 import java.util.List;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
@@ -322,29 +315,13 @@ final class RedisConnections {
     if (caFile == null) {
       return (SSLSocketFactory) SSLSocketFactory.getDefault();
     }
-    try (InputStream in = Files.newInputStream(caFile)) {
-      Collection<? extends Certificate> certs =
-          CertificateFactory.getInstance("X.509").generateCertificates(in);
-      if (certs.isEmpty()) {
-        throw new IllegalArgumentException(caFile + ": no certificate found (expected PEM)");
-      }
-      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-      trust.load(null, null);
-      int i = 0;
-      for (Certificate c : certs) {
-        trust.setCertificateEntry("ca-" + i++, c);
-      }
-      TrustManagerFactory tmf =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(trust);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, tmf.getTrustManagers(), null);
-      return context.getSocketFactory();
-    } catch (IOException e) {
-      throw new IllegalArgumentException(caFile + ": cannot read CA file (" + e + ")");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException(
-          caFile + ": not a PEM certificate (" + e.getMessage() + ")");
+    try {
+      // A private Redis: its CA instead of the JDK's, not in addition.
+      return TrustStores.trusting(TrustStores.readPem(caFile), false).getSocketFactory();
+    } catch (TrustStores.BadCaFile e) {
+      throw new IllegalArgumentException(caFile + ": " + e.getMessage());
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalArgumentException(caFile + ": cannot build a trust store (" + e + ")");
     }
   }
 }
