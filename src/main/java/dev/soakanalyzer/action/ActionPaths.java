@@ -37,7 +37,16 @@ record ActionPaths(Path workspace, Optional<Path> runnerTemp) {
   }
 
   /** A path output: relative to {@code root}. */
-  record Output(String relative, Root root) {}
+  record Output(String relative, Root root) {
+    /**
+     * How a person finds it on the runner: the workspace-relative path, or {@code $RUNNER_TEMP/...}
+     * (never the container's own mount path, which exists only inside the step).
+     */
+    String shown() {
+      String rel = relative.isEmpty() ? "." : relative;
+      return root == Root.RUNNER_TEMP ? "$RUNNER_TEMP/" + relative : rel;
+    }
+  }
 
   static ActionPaths of(ActionContext context, Path workspace) {
     return new ActionPaths(workspace, context.runnerTemp());

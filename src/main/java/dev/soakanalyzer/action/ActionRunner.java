@@ -126,8 +126,9 @@ public final class ActionRunner {
     // The reports this run wrote (SOAK_REPORT.html unless turned off), in the artefacts' order.
     List<String> artifacts =
         ARTIFACTS.stream().filter(n -> outcome.written().containsKey(n)).toList();
-    console.info(
-        "verdict=" + a.verdict() + " " + LogLines.counts(a) + " out_dir=" + settings.outDirLabel());
+    // Reports name the out-dir as it is found on the runner, not at the container's mount path.
+    String shownOutDir = paths.outDir(settings.outDirLabel()).shown();
+    console.info("verdict=" + a.verdict() + " " + LogLines.counts(a) + " out_dir=" + shownOutDir);
     commands.endGroup();
 
     annotations.queueViolations(a);
@@ -135,7 +136,7 @@ public final class ActionRunner {
     String commitFallback = pr.map(PullRequestRef::commitRange).orElse(null);
     String summaryPath = "";
     if (settings.stepSummary()) {
-      summaryPath = writeStepSummary(a, settings, commitFallback, artifacts);
+      summaryPath = writeStepSummary(a, shownOutDir, commitFallback, artifacts);
     }
     // Outputs before the comment: a job cancelled while the API hangs (SIGINT, then SIGTERM a few
     // seconds later) still leaves its verdict to `if: always()` steps. comment-url is written
@@ -151,7 +152,7 @@ public final class ActionRunner {
                 .resolve("artifacts/state")
                 .resolve(CommentScope.from(context).identity().directoryName()));
     owners.forEach(o -> o.handOver(written));
-    String commentUrl = settings.comment() ? comment(a, settings, pr, artifacts) : "";
+    String commentUrl = settings.comment() ? comment(a, settings, shownOutDir, pr, artifacts) : "";
     if (!commentUrl.isEmpty()) {
       writeOutput("comment-url", commentUrl);
     }
@@ -186,7 +187,7 @@ public final class ActionRunner {
   }
 
   private String writeStepSummary(
-      Analysis a, ActionSettings settings, String commitFallback, List<String> artifacts) {
+      Analysis a, String shownOutDir, String commitFallback, List<String> artifacts) {
     Optional<Path> path = context.stepSummaryPath();
     if (path.isEmpty()) {
       console.info("GITHUB_STEP_SUMMARY is not set: no step summary");
@@ -198,7 +199,7 @@ public final class ActionRunner {
           StepSummaryRenderer.render(
               a,
               new StepSummaryRenderer.Options(
-                  settings.outDirLabel(), artifacts, file.remainingBytes(), commitFallback));
+                  shownOutDir, artifacts, file.remainingBytes(), commitFallback));
       if (markdown.isEmpty()) {
         console.warn("step summary is full (GitHub allows 1 MiB per step): report not appended");
         return "";
@@ -212,7 +213,11 @@ public final class ActionRunner {
   }
 
   private String comment(
-      Analysis a, ActionSettings settings, Optional<PullRequestRef> known, List<String> artifacts) {
+      Analysis a,
+      ActionSettings settings,
+      String shownOutDir,
+      Optional<PullRequestRef> known,
+      List<String> artifacts) {
     if (!context.isPullRequestEvent()) {
       console.info("event '" + context.eventName() + "' is not a pull request: no PR comment");
       return "";
@@ -248,8 +253,7 @@ public final class ActionRunner {
     CommentPublisher publisher = publishers.apply(context.apiUrl(), settings.githubToken());
     CommentScope scope = CommentScope.from(context);
     PrCommentRenderer.Options options =
-        PrCommentRenderer.Options.of(
-                settings.outDirLabel(), artifacts, context.runUrl().orElse(null))
+        PrCommentRenderer.Options.of(shownOutDir, artifacts, context.runUrl().orElse(null))
             .withCommitFallback(pr.get().commitRange());
     CommentResult result =
         publisher.publish(

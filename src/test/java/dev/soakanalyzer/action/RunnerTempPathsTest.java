@@ -85,6 +85,11 @@ class RunnerTempPathsTest {
         .containsEntry("path-root", "runner-temp");
     // What a later step does: $RUNNER_TEMP/<report-path> opens the report.
     assertThat(runnerTemp.resolve(outputs().get("report-path"))).isRegularFile();
+    // The job summary names it as it is found on the runner, not at the container's mount path.
+    assertThat(Files.readString(workspace.resolve("step_summary.md")))
+        .contains("Soak Analysis — `$RUNNER_TEMP/soak/reports`")
+        .doesNotContain(runnerTemp.toString());
+    assertThat(r.out()).contains("out_dir=$RUNNER_TEMP/soak/reports");
   }
 
   @Test
@@ -98,6 +103,9 @@ class RunnerTempPathsTest {
         .containsEntry("report-path", "reports/abs/POST_SOAK_ANALYSIS.md")
         .containsEntry("path-root", "workspace");
     assertThat(workspace.resolve(outputs().get("report-path"))).isRegularFile();
+    assertThat(Files.readString(workspace.resolve("step_summary.md")))
+        .contains("Soak Analysis — `reports/abs`")
+        .doesNotContain(workspace.resolve("reports").toString());
   }
 
   @Test

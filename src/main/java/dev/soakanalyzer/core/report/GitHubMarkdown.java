@@ -147,7 +147,7 @@ final class GitHubMarkdown {
     if (value == null || value.isBlank()) {
       return "n/a";
     }
-    if (value.matches("[A-Za-z0-9._:/+=-]{1,80}")) {
+    if (value.matches("[A-Za-z0-9._:/+=$-]{1,80}")) {
       return "`" + value + "`";
     }
     return cell(value, 80);
