@@ -6,6 +6,7 @@ import dev.soakanalyzer.app.ExitCode;
 import dev.soakanalyzer.app.UsageException;
 import dev.soakanalyzer.bench.SignalBenchmark;
 import dev.soakanalyzer.bench.SignalCeilings;
+import dev.soakanalyzer.bench.TrendBound;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -55,13 +56,24 @@ public final class BenchSignalCommand implements Callable<Integer> {
               + " phi (--n and --phi do not apply).",
           "--ceilings");
 
+  private final OptionSpec trendBound =
+      Specs.flag(
+          "Instead: the most power any trend test of |t| against a critical value chosen by the"
+              + " residuals' lag-1 autocorrelation can have at 1% false trends (slow).",
+          "--trend-bound");
+
   public BenchSignalCommand(CliContext context) {
     this.context = context;
   }
 
   CommandSpec spec() {
     CommandSpec spec = Specs.command(this, "signal", null, DESCRIPTION, false);
-    spec.addOption(lengths).addOption(phis).addOption(trials).addOption(seed).addOption(ceilings);
+    spec.addOption(lengths)
+        .addOption(phis)
+        .addOption(trials)
+        .addOption(seed)
+        .addOption(ceilings)
+        .addOption(trendBound);
     return Specs.standardHelp(spec);
   }
 
@@ -87,6 +99,10 @@ public final class BenchSignalCommand implements Callable<Integer> {
     PrintWriter out = context.out();
     if (Specs.on(ceilings)) {
       printCeilings(out, trials, seed);
+      return ExitCode.OK.code();
+    }
+    if (Specs.on(trendBound)) {
+      printTrendBound(out, trials, seed);
       return ExitCode.OK.code();
     }
     out.printf(
@@ -195,6 +211,36 @@ public final class BenchSignalCommand implements Callable<Integer> {
           share(c.project(), c.oracle()),
           share(c.idealised(), c.oracle()),
           c.threshold());
+    }
+  }
+
+  /** The cells where the trend test's ceiling is near the target, at 1% and with a margin. */
+  static final double[][] BOUND_CELLS = {{48, 0, 0.01}, {200, 0.5, 0.01}, {200, 0.5, 0.009}};
+
+  private static void printTrendBound(PrintWriter out, int trials, long seed) {
+    out.printf(
+        Locale.ROOT,
+        "Best critical value by residual lag-1 autocorrelation: %d series per true phi (0-0.97) to"
+            + " fit it, as many fresh ones to score it, seed %d%n%n",
+        trials,
+        seed);
+    out.println(
+        "| n | phi | false trends held to | oracle | bound (fitted) | bound (fresh series)"
+            + " | worst false rate (fresh) |");
+    out.println("|---|---|---|---|---|---|---|");
+    for (double[] cell : BOUND_CELLS) {
+      TrendBound.Result r = TrendBound.at((int) cell[0], cell[1], cell[2], trials, seed);
+      double oracle = SignalBenchmark.oracleTrendPower(r.n(), r.phi());
+      out.printf(
+          Locale.ROOT,
+          "| %d | %.1f | %.1f%% | %s | %s | %s | %.2f%% |%n",
+          r.n(),
+          r.phi(),
+          100 * r.alpha(),
+          pct(oracle),
+          share(r.fittedPower(), oracle),
+          share(r.power(), oracle),
+          100 * r.worstFalse());
     }
   }
 
