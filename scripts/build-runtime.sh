@@ -78,6 +78,9 @@ log "jlink -> $OUT"
 if command -v objcopy >/dev/null 2>&1; then
   find "$OUT" -type f -name '*.so' -exec objcopy --strip-unneeded {} \;
 fi
+# A JDK whose jmods carry separate debug info (Debian's openjdk-25) hands jlink lib/**/*.debuginfo
+# too: 686 MB for arm64, libjvm's alone 682 MB. The JVM never reads them; Temurin ships none.
+find "$OUT" -type f -name '*.debuginfo' -delete
 if "$OUT/bin/java" --list-modules | grep -qE '^java\.(desktop|sql|xml)@'; then
   echo "error: java.desktop, java.sql or java.xml ended up in the runtime (a module now requires it)" >&2
   exit 1

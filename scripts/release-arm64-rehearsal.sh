@@ -6,13 +6,20 @@
 #   2. builds arm64 stand-ins of the Dockerfile's base images in a separate image store (the amd64
 #      stand-ins keep the same names in the main store): Debian sid arm64 by debootstrap --foreign
 #      and a second stage under qemu, plus Debian's openjdk-25 for arm64 (Debian stable has no
-#      JDK 25; sid has) and Maven;
-#   3. scripts/release-image.sh build --platforms linux/arm64 in that store (Maven, jlink and the
-#      AOT training run all emulated), and pushes it to a registry on loopback;
-#   4. assembles the index the release pushes (the amd64 image of the container test + this arm64
-#      one), pushes it, checks it lists both platforms, and runs the arm64 image, pulled by digest
-#      into an empty store, to --version under emulation.
-# Prints the time of each step.  Usage: sudo scripts/release-arm64-rehearsal.sh
+#      JDK 25; sid has). The Maven image there is the amd64 stand-in of the main store, its config
+#      relabelled arm64: the jar is the same on every platform, so the Dockerfile's build stage runs
+#      natively (the kernel runs its amd64 binaries without qemu), and only the runtime stage, whose
+#      jlink, AOT training run and rootfs are arm64's own, is emulated. Maven under qemu was far too
+#      slow to finish here; the Dockerfile cannot say `FROM --platform=$BUILDPLATFORM` itself, as the
+#      legacy builder sets no BUILDPLATFORM (ImageRecipeTest). podman build --pull never takes only
+#      an image labelled with the platform built, hence the relabelling;
+#   3. scripts/release-image.sh build --platforms linux/arm64 in that store, and pushes it to a
+#      registry on loopback; the amd64 image of the same commit comes from the main store (the
+#      container test's, built here by the same script when missing or of another commit);
+#   4. assembles the index the release pushes (amd64 + arm64), pushes it with the release's push
+#      step, checks it lists both platforms, pulls each platform by the index's digest into an
+#      empty store and runs it to --version (arm64 under emulation): both must print the same.
+# Prints the time of each step and the arm64 image's size.  Usage: sudo scripts/release-arm64-rehearsal.sh
 # Env: SOAK_ARM64_DIR (default ~/.cache/soak-analyzer/arm64): the arm64 store and rootfs, kept as
 #      a cache between runs; AMD64_IMAGE: the amd64 image to pair (default: the container test's).
 set -euo pipefail
@@ -80,15 +87,18 @@ if ! have eclipse-temurin:25-jdk; then
   buildah config --env JAVA_HOME=/opt/java/openjdk --env 'PATH=/opt/java/openjdk/bin:/usr/sbin:/usr/bin:/sbin:/bin' --env LANG=C.UTF-8 "$c"
   buildah commit -q --rm "$c" localhost/eclipse-temurin:25-jdk >/dev/null
 fi
-if ! have maven:3.9-eclipse-temurin-25; then
-  tarball="$(ls "$SOAK_CACHE_DIR"/apache-maven-3.9.*-bin.tar.gz 2>/dev/null | head -n 1)"
-  [ -n "$tarball" ] || die "no Maven tarball in $SOAK_CACHE_DIR: run scripts/container-images.sh build first"
-  v="$(basename "$tarball" | sed 's/apache-maven-\(.*\)-bin.tar.gz/\1/')"
-  c="$(buildah from --pull-never --arch arm64 localhost/eclipse-temurin:25-jdk)"
-  buildah add "$c" "$tarball" /usr/share/ >/dev/null
-  buildah run "$c" -- sh -c "mv /usr/share/apache-maven-$v /usr/share/maven && ln -s /usr/share/maven/bin/mvn /usr/bin/mvn"
-  buildah config --env MAVEN_HOME=/usr/share/maven "$c"
+# The amd64 Maven stand-in, relabelled arm64 (see 2. above); an emulated one from an older run of
+# this script is replaced.
+NATIVE_LABEL=dev.soakanalyzer.native-build-stage
+if [ "$(podman image inspect --format "{{index .Labels \"$NATIVE_LABEL\"}}" localhost/maven:3.9-eclipse-temurin-25 2>/dev/null)" != true ]; then
+  log "maven:3.9-eclipse-temurin-25 <- the main store's amd64 stand-in, labelled arm64 (the build stage runs natively)"
+  env -u CONTAINERS_STORAGE_CONF scripts/container-images.sh build >/dev/null
+  podman rmi -f localhost/maven:3.9-eclipse-temurin-25 >/dev/null 2>&1 || true
+  env -u CONTAINERS_STORAGE_CONF podman save -q localhost/maven:3.9-eclipse-temurin-25 | podman load -q >/dev/null
+  c="$(buildah from --pull-never localhost/maven:3.9-eclipse-temurin-25)"
+  buildah config --arch arm64 --label "$NATIVE_LABEL=true" "$c"
   buildah commit -q --rm "$c" localhost/maven:3.9-eclipse-temurin-25 >/dev/null
+  podman image prune -f >/dev/null
 fi
 log "arm64 JDK and Maven images ready ($(since "$t"))"
 
@@ -97,16 +107,23 @@ VERSION="$(sed -n '/<artifactId>soak-analyzer<\/artifactId>/{n;s/.*<version>\(.*
 TAG="v$VERSION"
 NAME=localhost/soak-analyzer-arm64
 t=$(date +%s)
-log "scripts/release-image.sh build --platforms linux/arm64 (emulated Maven, jlink, AOT training)"
+log "scripts/release-image.sh build --platforms linux/arm64 (Maven native; jlink, AOT training, rootfs emulated)"
 scripts/release-image.sh build --name "$NAME" --tag "$TAG" --platforms linux/arm64 --pull never \
   >"$DIR/build.log" 2>&1 || { tail -n 40 "$DIR/build.log" >&2; die "arm64 build failed (log: $DIR/build.log)"; }
 build_s=$(since "$t")
-log "arm64 image built ($build_s): $(podman image inspect --format '{{.Size}}' "$NAME:$TAG-linux-arm64") bytes"
+label() { podman image inspect --format "{{index .Labels \"$2\"}}" "$1" 2>/dev/null || true; }
+REVISION="$(label "$NAME:$TAG-linux-arm64" org.opencontainers.image.revision)"
+[ -n "$REVISION" ] || die "the arm64 image has no revision label"
+size_mb() { awk -v b="$1" 'BEGIN {printf "%.1f MB", b / 1e6}'; }
+built_size="$(size_mb "$(podman image inspect --format '{{.Size}}' "$NAME:$TAG-linux-arm64")")"
+log "arm64 image built ($build_s): $built_size, commit $REVISION"
 
 # 4. registry, index with both platforms, cold pull by digest, --version under emulation
 WORK="$(mktemp -d)"
 REGISTRY_PID=""
-trap '[ -n "$REGISTRY_PID" ] && kill "$REGISTRY_PID"; podman --root "$WORK/cold/root" --runroot "$WORK/cold/run" rmi -af >/dev/null 2>&1; rm -rf "$WORK"' EXIT
+COLD=(podman --root "$WORK/cold/root" --runroot "$WORK/cold/run")
+COLD64=(podman --root "$WORK/cold64/root" --runroot "$WORK/cold64/run")
+trap '[ -n "$REGISTRY_PID" ] && kill "$REGISTRY_PID"; "${COLD[@]}" rmi -af >/dev/null 2>&1; "${COLD64[@]}" rmi -af >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 PORT=$((20000 + RANDOM % 30000))
 printf '%s\n' 'version: 0.1' 'log: {level: warn}' "storage: {filesystem: {rootdirectory: $WORK/registry}}" \
   "http: {addr: 127.0.0.1:$PORT}" >"$WORK/registry.yml"
@@ -116,24 +133,49 @@ for _ in $(seq 100); do curl -fs "http://127.0.0.1:$PORT/v2/" >/dev/null 2>&1 &&
 REPO="127.0.0.1:$PORT/acme/soak-analyzer"
 podman push -q --tls-verify=false "$NAME:$TAG-linux-arm64" "docker://$REPO:$TAG-linux-arm64"
 unset CONTAINERS_STORAGE_CONF
+
+# The amd64 image of the same commit, from the main store (built by the release's own step, as the
+# container test does, when missing or of another commit).
 CHECKOUT_ID="$(printf '%s' "$ROOT" | cksum | cut -d' ' -f1)"
-AMD64_IMAGE="${AMD64_IMAGE:-localhost/soak-analyzer-test-$CHECKOUT_ID:$TAG-linux-amd64}"
-podman image exists "$AMD64_IMAGE" || die "no amd64 image $AMD64_IMAGE: run scripts/test-container.sh first"
+if [ -n "${AMD64_IMAGE:-}" ]; then
+  [ "$(label "$AMD64_IMAGE" org.opencontainers.image.revision)" = "$REVISION" ] \
+    || die "AMD64_IMAGE=$AMD64_IMAGE is missing or not of commit $REVISION"
+else
+  AMD64_IMAGE="localhost/soak-analyzer-test-$CHECKOUT_ID:$TAG-linux-amd64"
+  if [ "$(label "$AMD64_IMAGE" org.opencontainers.image.revision)" != "$REVISION" ]; then
+    t=$(date +%s)
+    log "scripts/release-image.sh build --platforms linux/amd64 (the amd64 image of commit $REVISION)"
+    scripts/container-images.sh build >/dev/null
+    SOAK_REVISION="$REVISION" scripts/release-image.sh build --name "${AMD64_IMAGE%:*}" --tag "$TAG" \
+      --platforms linux/amd64 --pull never >"$DIR/build-amd64.log" 2>&1 \
+      || { tail -n 40 "$DIR/build-amd64.log" >&2; die "amd64 build failed (log: $DIR/build-amd64.log)"; }
+    log "amd64 image built ($(since "$t"))"
+  fi
+fi
 LIST="localhost/soak-analyzer-both:$TAG"
 podman manifest exists "$LIST" && podman manifest rm "$LIST" >/dev/null
 podman manifest create "$LIST" >/dev/null
 podman manifest add "$LIST" "containers-storage:$AMD64_IMAGE" >/dev/null
 podman manifest add --tls-verify=false "$LIST" "docker://$REPO:$TAG-linux-arm64" >/dev/null
 # The release's push step, from the main store.
+t=$(date +%s)
 REF="$(scripts/release-image.sh push --name localhost/soak-analyzer-both --tag "$TAG" --to "$REPO" --tls-verify=false | tail -n 1)"
-index="$(curl -fs -H 'Accept: application/vnd.oci.image.index.v1+json' "http://127.0.0.1:$PORT/v2/acme/soak-analyzer/manifests/${REF##*@}")"
+accept='application/vnd.oci.image.index.v1+json,application/vnd.oci.image.manifest.v1+json,application/vnd.docker.distribution.manifest.v2+json'
+manifest() { curl -fs -H "Accept: $accept" "http://127.0.0.1:$PORT/v2/acme/soak-analyzer/manifests/$1"; }
+index="$(manifest "${REF##*@}")"
 jq -e '[.manifests[].platform.architecture] | contains(["amd64", "arm64"])' <<<"$index" >/dev/null \
   || die "the pushed index does not list both platforms: $index"
-log "index pushed with amd64 and arm64: $REF"
+arm64_digest="$(jq -r '.manifests[] | select(.platform.architecture == "arm64") | .digest' <<<"$index")"
+pushed_size="$(size_mb "$(manifest "$arm64_digest" | jq '[.layers[].size] | add')")"
+log "index pushed with amd64 and arm64 ($(since "$t")): $REF; arm64 layers as pushed: $pushed_size"
 t=$(date +%s)
-COLD=(podman --root "$WORK/cold/root" --runroot "$WORK/cold/run")
 "${COLD[@]}" pull -q --tls-verify=false --platform linux/arm64 "$REF" >/dev/null
-out="$("${COLD[@]}" run --rm --network none --platform linux/arm64 "$REF" --version)"
 [ "$("${COLD[@]}" image inspect --format '{{.Architecture}}' "$REF")" = arm64 ] || die "the pulled image is not arm64"
+out="$("${COLD[@]}" run --rm --network none --platform linux/arm64 "$REF" --version)"
 log "arm64 image pulled by digest into an empty store and run under emulation ($(since "$t")): $out"
-echo "arm64 rehearsal passed in $(since "$START") (arm64 image build $build_s): $out"
+t=$(date +%s)
+"${COLD64[@]}" pull -q --tls-verify=false --platform linux/amd64 "$REF" >/dev/null
+out64="$("${COLD64[@]}" run --rm --network none "$REF" --version)"
+log "amd64 image pulled by digest into another empty store and run ($(since "$t")): $out64"
+[ "$out" = "$out64" ] || die "arm64 says '$out', amd64 says '$out64'"
+echo "arm64 rehearsal passed in $(since "$START") (arm64 image build $build_s, $built_size as built, $pushed_size pushed): $out"
