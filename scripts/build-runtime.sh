@@ -28,6 +28,11 @@ while [ $# -gt 0 ]; do
     *) echo "error: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
+# Absolute paths: the training runs change directory, and a relative --out would then point
+# elsewhere.
+OUT="$(realpath -m "$OUT")"
+JAR="$(realpath -m "$JAR")"
+FIXTURES="$(realpath -m "$FIXTURES")"
 
 if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "25'; then
   if [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/jlink ]; then
