@@ -240,7 +240,8 @@ public final class Analyzer {
           windows,
           column,
           0,
-          0);
+          0,
+          List.of());
     }
     Bucketing points = Bucketing.of(windows, column, timeBuckets);
     TrendResult trend = TrendEstimator.estimate(points.x(), points.y(), points.n());

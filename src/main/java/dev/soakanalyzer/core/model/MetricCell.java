@@ -17,7 +17,7 @@ import java.util.List;
  * @param firstBad first window with a violation of this cell, or 0 when none
  * @param lastBad last window with a violation of this cell, or 0 when none
  * @param changePoints every significant shift of level in window order (up to 3), empty when none;
- *     {@code changePoint} is the most significant of them
+ *     {@code changePoint} is the most significant of them (null: just {@code changePoint}, if any)
  */
 public record MetricCell(
     MetricDef metric,
@@ -53,50 +53,6 @@ public record MetricCell(
       throw new IllegalArgumentException(
           "change point of " + metric.key() + " is not the most significant of its shifts");
     }
-  }
-
-  /** A cell with at most one shift of level ({@code changePoint}, or none when null). */
-  public MetricCell(
-      MetricDef metric,
-      Threshold threshold,
-      CellStatus status,
-      int valueCount,
-      double last,
-      double median,
-      double min,
-      double max,
-      double mean,
-      TrendResult trend,
-      double[] plotPoints,
-      int warnEvents,
-      int critEvents,
-      Violation worst,
-      ChangePoint changePoint,
-      int[] windows,
-      double[] values,
-      int firstBad,
-      int lastBad) {
-    this(
-        metric,
-        threshold,
-        status,
-        valueCount,
-        last,
-        median,
-        min,
-        max,
-        mean,
-        trend,
-        plotPoints,
-        warnEvents,
-        critEvents,
-        worst,
-        changePoint,
-        windows,
-        values,
-        firstBad,
-        lastBad,
-        null);
   }
 
   /** Windows with a violation (WARN or CRIT). */

@@ -157,7 +157,8 @@ final class ActionAnalyses {
               windowIndices,
               points,
               worst == null ? 0 : windows,
-              worst == null ? 0 : windows));
+              worst == null ? 0 : windows,
+              null));
     }
     Level verdict = Level.worst(edge, lat);
     return new SymbolAnalysis(sym, windows, cells, verdict);
