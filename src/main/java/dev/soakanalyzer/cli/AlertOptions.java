@@ -5,6 +5,7 @@ import static dev.soakanalyzer.cli.Specs.option;
 import dev.soakanalyzer.alert.AlertChannel;
 import dev.soakanalyzer.alert.AlertPolicy;
 import dev.soakanalyzer.core.model.Level;
+import dev.soakanalyzer.http.ProxyConfig;
 import dev.soakanalyzer.runner.EnvLayers;
 import dev.soakanalyzer.runner.RunnerConfig;
 import java.util.ArrayList;
@@ -185,7 +186,10 @@ final class AlertOptions extends OptionGroup {
             layers.get("TELEGRAM_BOT_TOKEN").orElse(null),
             layers.get("TELEGRAM_CHAT_ID").orElse(null),
             layers.get("TELEGRAM_API_URL").orElse(null),
-            layers.get("SLACK_WEBHOOK_URL").orElse(null));
+            layers.get("SLACK_WEBHOOK_URL").orElse(null),
+            // The proxy's password, should any message ever carry it (the URL itself is not
+            // logged); its problems are reported where the HTTP clients are built.
+            ProxyConfig.fromEnvironment(layers.environment(), new ArrayList<>()).secrets());
     if (!dryRun) {
       for (AlertChannel ch : channels) {
         switch (ch) {

@@ -88,10 +88,22 @@ public record RunnerConfig(
     return StateDirectory.of(stateDir, identity());
   }
 
-  /** Alert channel credentials; {@link #toString()} never shows them. */
+  /**
+   * Alert channel credentials, and the passwords of the proxies they go through ({@code
+   * https_proxy=http://user:password@...}, as given and decoded); {@link #toString()} never shows
+   * them.
+   */
   public record Secrets(
-      String telegramToken, String telegramChatId, String telegramApiUrl, String slackWebhookUrl) {
-    public static final Secrets NONE = new Secrets(null, null, null, null);
+      String telegramToken,
+      String telegramChatId,
+      String telegramApiUrl,
+      String slackWebhookUrl,
+      List<String> proxyPasswords) {
+    public static final Secrets NONE = new Secrets(null, null, null, null, List.of());
+
+    public Secrets {
+      proxyPasswords = proxyPasswords == null ? List.of() : List.copyOf(proxyPasswords);
+    }
 
     /**
      * Values that must never reach a log line, in every form a peer may echo them: raw,
@@ -121,6 +133,13 @@ public record RunnerConfig(
           }
         } catch (IllegalArgumentException e) {
           // not a URL: the raw value is masked all the same
+        }
+      }
+      for (String p : proxyPasswords) {
+        // A password of a few characters cannot be told from ordinary text: replacing it would
+        // mangle every log line without protecting anything.
+        if (p.strip().length() >= 4) {
+          withEncodings(out, p);
         }
       }
       return out.stream()
